@@ -15,7 +15,7 @@ import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, GivenObje
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, IMPORTED_FOLDER, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -244,7 +244,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   madeReceiverWarnings(scanned, warnings);
-  expandListedImports(scanned, opts.files ?? []);
+  expandListedImports(resolveImportedFolders(scanned, byKey, opts.aliases ?? []), opts.files ?? []);
   addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv);
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
@@ -3236,6 +3236,31 @@ function wildcard(pattern: string, star: string, whole: boolean): RegExp {
   return new RegExp(whole ? `^${body}$` : `${body}$`);
 }
 
+/** A listed folder below one another file exports (values.ts IMPORTED_FOLDER), up to the `|` ending the listing's folder. */
+const IMPORTED_FOLDER_AT = new RegExp(`${IMPORTED_FOLDER.replace(/\*/g, '\\*')}[^>|"]*>[^>|"]*>[^|"]*`, 'g');
+
+/**
+ * A folder listed below one another file exports (values.ts IMPORTED_FOLDER: `readdirSync(resolve(root,
+ * './api'))` with `import { root } from '../paths'`): that folder, from the exporting file's
+ * ExtractedFile.folders, written relative to the listing file wherever the file's extraction names
+ * it (its loaded modules' sources, the prefixes made of their names). One not found is left: it lists no file.
+ */
+function resolveImportedFolders(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Scanned[] {
+  for (const s of scanned) {
+    if (!s.x.imports.some((i) => i.source.startsWith(LISTED) && i.source.includes(IMPORTED_FOLDER))) continue;
+    let text = JSON.stringify(s.x);
+    for (const marker of new Set(text.match(IMPORTED_FOLDER_AT) ?? [])) {
+      const [source = '', name = '', rest = ''] = marker.slice(IMPORTED_FOLDER.length).split('>');
+      const found = followExport(s, { source, imported: name }, undefined, byKey, aliases, 0);
+      const folder = found ? found.target.x.folders?.[found.name ?? name] : undefined;
+      if (!found || folder === undefined) continue;
+      text = text.split(marker).join(posix.relative(posix.dirname(s.key), posix.join(posix.dirname(found.target.key), folder, rest)));
+    }
+    s.x = JSON.parse(text) as ExtractedFile;
+  }
+  return scanned;
+}
+
 /**
  * A module loaded once per file of a folder listed at run time (extract.ts listedLoad: the
  * listing, values.ts LISTED, as the import's source): one import per file the tree holds there, and
@@ -3257,8 +3282,8 @@ function expandListedImports(scanned: Scanned[], files: readonly string[]): void
       // Each file's copy reads that file's module, and that file's name where the loop makes a path of it.
       const perFile = (v: ConstValue, i: number): ConstValue =>
         mapRefs(v, (ref) => (ref.local === imp.local ? { ref: { ...ref, local: each[i]?.local ?? ref.local } } : ref.local === imp.source && ref.path[0] === EACH && ref.path[1] === 'name' ? (madeOfName(names[i] ?? '', ref.path.slice(2)) ?? { ref }) : { ref }));
-      // The module itself mounted, or a router handed to its function (`require(x).default(router)`: `<local>#0`).
-      const handed = (name: string) => (name === imp.local ? '' : name.startsWith(`${imp.local}#`) ? name.slice(imp.local.length) : undefined);
+      // The module itself mounted, a member of it (`mod.default`), or a router handed to its function (`require(x).default(router)`: `<local>#0`).
+      const handed = (name: string) => (name === imp.local ? '' : name.startsWith(`${imp.local}#`) || name.startsWith(`${imp.local}.`) ? name.slice(imp.local.length) : undefined);
       mounts = mounts.flatMap((m) => {
         const rest = handed(m.routerName);
         return rest === undefined ? [m] : each.map((e, i) => ({ ...m, routerName: `${e.local}${rest}`, ...(m.prefixValue ? knownPrefix(perFile(m.prefixValue, i), m.prefix) : {}) }));

@@ -4,7 +4,7 @@
 import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { argRef, concat, hasParams, hasRefs, literalOf, readsArgs, readsEnv, str, type ConstValue } from './values';
+import { argRef, concat, hasParams, hasRefs, LISTED, literalOf, readsArgs, readsEnv, str, type ConstValue } from './values';
 import type { Scope } from './readerBase';
 import { loopedKeysOf, settingCall } from './appSettings';
 import { dottedName, skipOuter } from './tsSyntax';
@@ -247,7 +247,8 @@ export abstract class DeclarationReader extends Evaluator {
     const each = init && isIdentifier(node.name) ? (this.listedLoad(init) ?? this.interopDefault(init)) : undefined;
     if (each && isIdentifier(node.name)) {
       this.addImport(node.name.text, each.imported, each.source);
-      return;
+      // `const extra = mod.openRouter`: also a value of the module, read as one (`mod.options.url`).
+      if (each.imported === 'default' || each.imported === '*') return;
     }
     if (init && this.readRoutersTaken(node.name, init)) return;
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
@@ -332,10 +333,13 @@ export abstract class DeclarationReader extends Evaluator {
     const e = skipOuter(init);
     const left = isBinaryExpression(e) && /^(?:\|\||\?\?)$/.test(e.operatorToken.getText()) ? skipOuter(e.left) : e;
     const right = isBinaryExpression(e) ? skipOuter(e.right) : undefined;
-    if (!isPropertyAccessExpression(left) || left.name.text !== 'default' || !isIdentifier(left.expression)) return undefined;
+    if (!isPropertyAccessExpression(left) || !isIdentifier(left.expression)) return undefined;
     const mod = left.expression.text;
-    if (right && !(isIdentifier(right) && right.text === mod)) return undefined;
+    const member = left.name.text;
+    if (right && !(member === 'default' && isIdentifier(right) && right.text === mod)) return undefined;
     const imp = this.out.imports.find((i) => i.local === mod && (i.imported === 'default' || i.imported === '*'));
+    // `const extra = mod.publicRouter` of a module loaded per file of a listed folder: that export of each file.
+    if (member !== 'default') return imp?.source.startsWith(LISTED) ? { source: imp.source, imported: member } : undefined;
     return imp && { source: imp.source, imported: 'default' };
   }
 

@@ -11,6 +11,7 @@ import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
 import { returnedTemplate } from './pathFunctions';
+import { soleCallArgument } from './soleCallArguments';
 import { mappedRouteOptions, type MappedTableReader } from './mappedTables';
 import { passedParam } from './passThrough';
 import { substituteParams } from './extracted';
@@ -561,9 +562,23 @@ export abstract class Evaluator extends ReaderBase {
       if (index < 0) continue;
       // A router method's parameter (methodRouters.ts): each call's argument, as a constructor's.
       const router = isConstructorDeclaration(fn) ? enclosingClassRouter(fn) : isMethodDeclaration(fn) ? methodRouter(fn) : undefined;
-      return router !== undefined && (isConstructorDeclaration(fn) || isMethodDeclaration(fn)) ? this.constructorParam(fn, router, index, depth) : undefined;
+      if (router !== undefined && (isConstructorDeclaration(fn) || isMethodDeclaration(fn))) return this.constructorParam(fn, router, index, depth);
+      // A function the file calls once (soleCallArguments.ts): what that call passes, read where the call is.
+      // Not a route helper's: it is read at its call, with its own guards (`handler.POST && router.post(path, h)`).
+      const arg = this.inRouteHelper(node) ? undefined : soleCallArgument(node);
+      return arg ? this.atFileLevel(() => this.evaluate(arg, depth + 1)) : undefined;
     }
     return undefined;
+  }
+
+  /** `read` with no scope of this reading bound: an expression of the file read where it stands, outside the function being read. */
+  protected atFileLevel<T>(read: () => T): T {
+    const saved = this.scopes.splice(0);
+    try {
+      return read();
+    } finally {
+      this.scopes.push(...saved);
+    }
   }
 
   /** A name of `const { a, b: c = 'x' } = value`: that property of the value, else its default; `...rest`, what the others leave (restOf). */

@@ -153,6 +153,8 @@ class FileReader extends FeathersReader {
     this.findMemberRouters();
     this.findFieldLoads();
     this.findMadeFields();
+    const folders = this.sf.text.includes('export') ? this.exportedFolders() : undefined;
+    if (folders) this.out.folders = folders;
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
     if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];

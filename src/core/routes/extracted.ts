@@ -473,6 +473,8 @@ export interface ExtractedFile {
   exportNames?: Record<string, string>;
   /** Exported (and top-level) constants paths may be built from. */
   constants?: Record<string, ConstValue>;
+  /** Exported constants naming a folder of the tree, relative to the file (loops.ts exportedFolders): a folder another file lists may be below one. */
+  folders?: Record<string, string>;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
   /** `export const env = { app: { routePrefix: getOsEnv('APP_ROUTE_PREFIX') } }`: the environment variable each place reads, by dotted place (`env.app.routePrefix`). */

@@ -4,8 +4,9 @@
 import ts from './compiler';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
 import { posix } from 'node:path';
-import { EACH, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
+import { EACH, IMPORTED_FOLDER, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
+import { soleCallArgument } from './soleCallArguments';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
 import { TableLoopReader } from './tableLoops';
@@ -26,14 +27,17 @@ export abstract class LoopReader extends TableLoopReader {
    */
   protected listedLoad(init: ts.Expression): { source: string; imported: string } | undefined {
     const load = skipAwait(init);
-    const arg = isModuleLoad(load) && isCallExpression(load) && load.arguments[0] ? skipOuter(load.arguments[0]) : undefined;
+    const arg = isModuleLoad(load) && isCallExpression(load) && load.arguments[0] ? this.heldPath(skipOuter(load.arguments[0])) : undefined;
     const imported = isCallExpression(load) && load.expression.kind === ts.SyntaxKind.ImportKeyword ? '*' : 'default';
     // `import(pathToFileURL(file).href)`, `require(file)`: a file of a listing of whole paths.
-    const whole = arg && fileOfUrl(arg);
-    const byPath = whole && isIdentifier(whole) ? this.loopEntry(whole, [PATH_ENTRY]) : undefined;
+    const url = arg && fileOfUrl(arg);
+    const byPath = url && isIdentifier(url) ? this.loopEntry(url, [PATH_ENTRY]) : undefined;
     if (byPath) return { source: byPath, imported };
-    const joinCall = arg && isCallExpression(arg) && /(?:^|\.)(?:join|resolve)$/.test(arg.expression.getText()) ? arg : undefined;
-    const pieces = arg && !joinCall ? concatPieces(arg) : undefined;
+    // `const modulePath = join(dir, file); import(pathToFileURL(modulePath).href)`: the path the name holds.
+    const whole = url && this.heldPath(url);
+    // `import(pathToFileURL(join(dir, file)).href)`: the path inside the URL.
+    const joinCall = whole && isCallExpression(whole) && /(?:^|\.)(?:join|resolve)$/.test(whole.expression.getText()) ? whole : undefined;
+    const pieces = whole && !joinCall ? concatPieces(whole) : undefined;
     const args = joinCall ? joinCall.arguments.map(skipOuter) : pieces && pieces.length > 1 ? pieces : undefined;
     const last = args?.[args.length - 1];
     const entry = last && typeof last !== 'string' && (isIdentifier(last) ? this.loopEntry(last, ['name']) : isPropertyAccessExpression(last) && last.name.text === 'name' && isIdentifier(last.expression) ? this.loopEntry(last.expression, []) : undefined);
@@ -41,13 +45,29 @@ export abstract class LoopReader extends TableLoopReader {
     const text = (x: ts.Expression | string): string | undefined => (typeof x === 'string' ? x : x === last ? '\0' : literalOf(this.evaluate(x)));
     const first = args[0];
     const decl = first && typeof first !== 'string' && isIdentifier(first) ? this.fileDecl(first) : undefined;
-    const base = decl && isExpression(decl) ? dirnameJoin(skipOuter(decl), text) : undefined;
+    // A parameter of a function the file calls once: the folder that call passes (listedDir).
+    const passed = first && typeof first !== 'string' && isIdentifier(first) && !decl && soleCallArgument(first) ? this.listedDir(first) : undefined;
+    const base = decl && isExpression(decl) ? (dirnameJoin(skipOuter(decl), text) ?? this.listedDir(first as ts.Identifier)) : passed;
     const rest = args.slice(1).map(text);
     const sep = joinCall ? '/' : '';
     const joined = base !== undefined ? (rest.every((r): r is string => r !== undefined) ? [base, ...rest].join(sep) : undefined) : joinCall ? dirnameJoin(joinCall, text) : fromDirname(args, text);
     const [dir = ''] = entry.slice(LISTED.length).split('|');
     const same = joined !== undefined && posix.join('x', joined) === posix.join('x', dir, '\0');
     return same ? { source: entry, imported } : undefined;
+  }
+
+  /**
+   * What a local name loaded as a module holds (`const url = pathToFileURL(join(dir, file)).href;
+   * await import(url)`): its value, followed while it is another such name; any other expression itself.
+   */
+  private heldPath(e: ts.Expression): ts.Expression {
+    let x = e;
+    for (let hops = 0; hops < 3 && isIdentifier(x); hops++) {
+      const decl = this.fileDecl(x);
+      if (!decl || !isExpression(decl)) break;
+      x = skipOuter(decl);
+    }
+    return x;
   }
 
   /** The listing (LISTED local) a loop over a listed folder binds `id` to, when what it binds is that entry's `steps` (['name'] for a name, [] for a dirent). */
@@ -219,10 +239,59 @@ export abstract class LoopReader extends TableLoopReader {
   }
 
   /** A folder below the file's own (`join(__dirname, 'api')`, `fileURLToPath(new URL('../routes', import.meta.url))`), relative to it. */
-  private listedDir(arg: ts.Expression | undefined): string | undefined {
+  private listedDir(arg: ts.Expression | undefined, depth = 0): string | undefined {
     const a = arg ? skipOuter(arg) : undefined;
+    // A parameter of a function the file calls once: the folder that call passes (soleCallArguments.ts).
+    const passed = a && isIdentifier(a) && !this.fileDecl(a) ? soleCallArgument(a) : undefined;
+    if (passed) return depth < 4 ? this.atFileLevel(() => this.listedDir(passed, depth + 1)) : undefined;
     const dirNode = a && isIdentifier(a) ? (this.fileDecl(a) ?? a) : a;
-    return dirNode && isExpression(dirNode) ? dirnameJoin(skipOuter(dirNode), (x) => literalOf(this.evaluate(x))) : undefined;
+    if (!dirNode || !isExpression(dirNode)) return undefined;
+    const x = skipOuter(dirNode);
+    if (isOwnFolder(x, (e) => this.heldPath(e))) return '';
+    const text = (e: ts.Expression) => literalOf(this.evaluate(e));
+    return dirnameJoin(x, text) ?? (depth < 4 ? this.joinedFolder(x, depth, text) : undefined);
+  }
+
+  /**
+   * `join(here, '..', 'api')` / `resolve(root, './api')` whose first argument names a folder this
+   * file computes (`const here = dirname(fileURLToPath(import.meta.url))`, `const root =
+   * resolve(here, '..')`): that folder with the literal rest joined, relative to the file's own.
+   */
+  private joinedFolder(x: ts.Expression, depth: number, text: (e: ts.Expression) => string | undefined): string | undefined {
+    if (!isCallExpression(x) || !/(?:^|\.)(?:join|resolve)$/.test(x.expression.getText())) return undefined;
+    const [first, ...rest] = x.arguments;
+    const named = first ? skipOuter(first) : undefined;
+    const parts = rest.map(text);
+    if (!named || !isIdentifier(named) || !parts.every((p): p is string => p !== undefined && !p.startsWith('/'))) return undefined;
+    // A folder another file exports (`import { root } from '../paths'`): named by the import, the rest kept after it (values.ts IMPORTED_FOLDER).
+    const imp = this.fileDecl(named) ? undefined : this.out.imports.find((i) => i.local === named.text && !i.source.startsWith('*'));
+    if (imp) return `${IMPORTED_FOLDER}${imp.source}>${imp.imported}>${posix.join('.', ...parts)}`;
+    const base = this.fileDecl(named) ? this.listedDir(named, depth + 1) : undefined;
+    if (base === undefined) return undefined;
+    if (base.startsWith(IMPORTED_FOLDER)) {
+      const at = base.lastIndexOf('>');
+      return `${base.slice(0, at + 1)}${posix.join(base.slice(at + 1), ...parts)}`;
+    }
+    const joined = posix.join(base, ...parts);
+    return joined === '.' ? '' : joined;
+  }
+
+  /**
+   * The file's exported constants naming a folder of its own tree (`export const root =
+   * resolve(dirname(fileURLToPath(import.meta.url)), '..')`), relative to it: another file may list a
+   * folder below one (ExtractedFile.folders, values.ts IMPORTED_FOLDER).
+   */
+  protected exportedFolders(): Record<string, string> | undefined {
+    let out: Record<string, string> | undefined;
+    for (const st of this.sf.statements) {
+      if (!isVariableStatement(st) || !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!isIdentifier(d.name) || !d.initializer || !isCallExpression(skipOuter(d.initializer))) continue;
+        const dir = this.listedDir(d.name);
+        if (dir !== undefined && !dir.startsWith(IMPORTED_FOLDER)) (out ??= {})[d.name.text] = dir;
+      }
+    }
+    return out;
   }
 
   /**
@@ -464,4 +533,18 @@ function skipAwait(e: ts.Expression): ts.Expression {
   let x = skipOuter(e);
   while (isAwaitExpression(x)) x = skipOuter(x.expression);
   return x;
+}
+
+/**
+ * The folder of the file itself, as an ES module or CommonJS names it: `dirname(fileURLToPath(import.meta.url))`,
+ * `dirname(new URL(import.meta.url).pathname)`, `dirname(__filename)`; the file's path also through a local name (`held`).
+ */
+function isOwnFolder(e: ts.Expression, held: (e: ts.Expression) => ts.Expression): boolean {
+  if (!isCallExpression(e) || !/(?:^|\.)dirname$/.test(e.expression.getText()) || e.arguments.length !== 1 || !e.arguments[0]) return false;
+  const file = held(skipOuter(e.arguments[0]));
+  if (file.getText() === '__filename') return true;
+  const url = isCallExpression(file) && /(?:^|\.)fileURLToPath$/.test(file.expression.getText()) && file.arguments[0] ? skipOuter(file.arguments[0]) : isPropertyAccessExpression(file) && file.name.text === 'pathname' ? skipOuter(file.expression) : undefined;
+  if (!url) return false;
+  if (url.getText() === 'import.meta.url') return true;
+  return isNewExpression(url) && url.expression.getText() === 'URL' && url.arguments?.length === 1 && url.arguments[0]?.getText() === 'import.meta.url';
 }

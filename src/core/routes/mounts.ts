@@ -426,7 +426,8 @@ export abstract class MountReader extends RouteHelperReader {
     // `require('./home')()`, `apiRoutes.apiv1` of `const apiRoutes = require('./apiv1')(app)`: what the module's function returns (a member of it).
     if (this.mountCalledFactory(a, prefix, mountedOn, line)) return;
     // require('./users').router: that export of the module.
-    const memberOf = isPropertyAccessExpression(a) ? requireSource(skipOuter(a.expression)) : undefined;
+    // require(join(dir, file)).default in a loop over a listed folder: that export of each file there.
+    const memberOf = isPropertyAccessExpression(a) ? (requireSource(skipOuter(a.expression)) ?? this.listedLoad(skipOuter(a.expression))?.source) : undefined;
     if (memberOf !== undefined && isPropertyAccessExpression(a)) {
       const local = `require(${memberOf}).${a.name.text}`;
       this.out.imports.push({ local, imported: a.name.text, source: memberOf });

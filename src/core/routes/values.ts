@@ -73,6 +73,14 @@ export const NEW = '*new*';
 export const LISTED = '*listed*';
 
 /**
+ * The start of a listed folder (LISTED's `<dir>`) below a folder another file exports
+ * (`import { root } from '../paths'; readdirSync(resolve(root, './api'))`):
+ * `*folder*<source>><name>><rest>`, the import's source and name and the path below it; collect.ts
+ * makes it a folder relative to the listing file from that file's ExtractedFile.folders.
+ */
+export const IMPORTED_FOLDER = '*folder*';
+
+/**
  * Under EACH of a listing of the files below a folder (`*listed*<dir>|<endings>|<glob>`): an entry's
  * whole path, not its name (fs-jetpack's `find`, a glob's matches).
  */

@@ -244,3 +244,147 @@ suite('route files found by a folder search at start-up', () => {
     assert.deepEqual(collectRoutes(sources, { moduleOf: () => undefined }).routes, []);
   });
 });
+
+suite('route files listed at start-up by a loader function, their exports mounted by name', () => {
+  const esRouter = (body: string, extra = '') => `import { Router } from 'express';\nconst router = Router();\n${extra}${body}\nexport default router;\n`;
+  const files = (loader: string, app = "import express from 'express';\nimport shop from './boot/mount';\nconst app = express();\napp.use(shop);\napp.listen(3000);\n") => [
+    { file: '/w/src/index.ts', text: app },
+    { file: '/w/src/boot/mount.ts', text: loader },
+    { file: '/w/src/parts/widgets.ts', text: esRouter("router.get('/:sku', h);") },
+    { file: '/w/src/parts/carts.ts', text: esRouter("router.post('/', h);") },
+  ];
+  const run = (sources: { file: string; text: string }[]) => {
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    return { routes: routes.map((r) => `${r.method} ${r.path}`).sort(), warnings };
+  };
+
+  test("a member of each listed file's module (require(join(dir, file)).default) is mounted under the file's name", () => {
+    const loader = [
+      "import { Router } from 'express';",
+      "import path from 'path';",
+      "import fs from 'fs';",
+      'const shop = Router();',
+      "const partsDir = path.join(__dirname, '../parts');",
+      'for (const file of fs.readdirSync(partsDir)) {',
+      "  shop.use(`/shop/${file.replace(/\\.(ts|js)$/, '')}`, require(path.join(partsDir, file)).default);",
+      '}',
+      'export default shop;',
+    ].join('\n');
+    assert.deepEqual(run(files(loader)), { routes: ['GET /shop/widgets/:sku', 'POST /shop/carts'], warnings: [] });
+  });
+
+  test('a module loaded from a URL held in a local name (const url = pathToFileURL(join(dir, file)).href; await import(url)), its default taken into another name', () => {
+    const loader = [
+      "import { Router } from 'express';",
+      "import path from 'path';",
+      "import fs from 'fs';",
+      "import { pathToFileURL } from 'url';",
+      'const shop = Router();',
+      "const partsDir = path.join(__dirname, '../parts');",
+      'for (const file of fs.readdirSync(partsDir)) {',
+      "  const part = file.replace(/\\.(ts|js)$/, '');",
+      '  const url = pathToFileURL(path.join(partsDir, file)).href;',
+      '  const loaded = await import(url);',
+      '  const mounted = loaded.default;',
+      '  shop.use(`/shop/${part}`, mounted);',
+      '}',
+      'export default shop;',
+    ].join('\n');
+    assert.deepEqual(run(files(loader)), { routes: ['GET /shop/widgets/:sku', 'POST /shop/carts'], warnings: [] });
+  });
+
+  const loaderFunction = (calls: string) =>
+    [
+      "import { Router } from 'express';",
+      "import path from 'path';",
+      "import fs from 'fs';",
+      'const shop = Router();',
+      'const open = Router();',
+      "const partsDir = path.join(__dirname, '../parts');",
+      'async function mountParts(into: Router, openInto: Router, dir: string, base: string): Promise<void> {',
+      '  for (const file of fs.readdirSync(dir)) {',
+      "    if (file.endsWith('.ts')) {",
+      "      const at = `${base}/${file.replace(/\\.ts$/, '')}`;",
+      '      const loaded = await import(path.join(dir, file));',
+      '      const main = loaded.default;',
+      '      const extra = loaded.openRouter;',
+      '      into.use(at, main);',
+      '      if (extra) openInto.use(at, extra);',
+      '    }',
+      '  }',
+      '}',
+      calls,
+      'export default shop;',
+      'export { open };',
+    ].join('\n');
+  const appWithOpen = "import express from 'express';\nimport shop, { open } from './boot/mount';\nconst app = express();\napp.use(open);\napp.use(shop);\napp.listen(3000);\n";
+
+  test("a loader function the file calls once: its folder, prefix and routers are what that call passes; a file's second exported router is mounted where the call's second router is", () => {
+    const sources = files(loaderFunction("await mountParts(shop, open, partsDir, '/shop');"), appWithOpen);
+    sources.push({ file: '/w/src/parts/sessions.ts', text: esRouter("router.get('/mine', h);\nopenRouter.post('/start', h);\nexport { openRouter };", 'const openRouter = Router();\n') });
+    assert.deepEqual(run(sources), { routes: ['GET /shop/sessions/mine', 'GET /shop/widgets/:sku', 'POST /shop/carts', 'POST /shop/sessions/start'], warnings: [] });
+  });
+
+  test("an ES module's folder named through local names (const here = dirname(fileURLToPath(import.meta.url)); resolve(here, '..')), the loaded module's default mounted inline under a continue guard", () => {
+    const loader = [
+      "import { Router } from 'express';",
+      "import path from 'node:path';",
+      "import { readdirSync } from 'node:fs';",
+      "import { fileURLToPath } from 'node:url';",
+      'const here = path.dirname(fileURLToPath(import.meta.url));',
+      "const srcFolder = path.resolve(here, '..');",
+      "const partsDir = path.resolve(srcFolder, './parts');",
+      'const shop = Router();',
+      'for (const file of readdirSync(partsDir)) {',
+      "  if (!file.endsWith('.ts')) continue;",
+      '  const loaded = await import(path.join(partsDir, file));',
+      "  shop.use(`/shop/${file.replace(/\\.ts$/, '')}`, loaded.default);",
+      '}',
+      'export default shop;',
+    ].join('\n');
+    assert.deepEqual(run(files(loader)), { routes: ['GET /shop/widgets/:sku', 'POST /shop/carts'], warnings: [] });
+  });
+
+  test("a folder below one another file exports (export const srcRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..') through local names), each file's path held in a name before its URL is loaded", () => {
+    const paths = [
+      "import path from 'node:path';",
+      "import { fileURLToPath } from 'node:url';",
+      'const thisFile = fileURLToPath(import.meta.url);',
+      'const thisFolder = path.dirname(thisFile);',
+      "export const srcRoot: string = path.resolve(thisFolder, '..');",
+    ].join('\n');
+    const loader = [
+      "import { Router } from 'express';",
+      "import path from 'node:path';",
+      "import fs from 'node:fs';",
+      "import { pathToFileURL } from 'node:url';",
+      "import { srcRoot } from '../lib/paths';",
+      'const shop = Router();',
+      'const open = Router();',
+      "const partsDir = path.resolve(srcRoot, './parts');",
+      'async function mountParts(into: Router, openInto: Router, dir: string, base: string): Promise<void> {',
+      '  for (const file of fs.readdirSync(dir)) {',
+      "    const name = file.replace(/\\.(ts|js)$/, '');",
+      '    const modulePath = path.join(dir, file);',
+      '    const loaded = await import(pathToFileURL(modulePath).href);',
+      '    into.use(`${base}/${name}`, loaded.default);',
+      '    const extra = loaded.openRouter;',
+      '    if (extra) {',
+      '      openInto.use(`${base}/${name}`, extra);',
+      '    }',
+      '  }',
+      '}',
+      "await mountParts(shop, open, partsDir, '/shop');",
+      'export default shop;',
+      'export { open };',
+    ].join('\n');
+    const sources = [...files(loader, appWithOpen), { file: '/w/src/lib/paths.ts', text: paths }];
+    sources.push({ file: '/w/src/parts/sessions.ts', text: esRouter("router.get('/mine', h);\nopenRouter.post('/start', h);\nexport { openRouter };", 'const openRouter = Router();\n') });
+    assert.deepEqual(run(sources), { routes: ['GET /shop/sessions/mine', 'GET /shop/widgets/:sku', 'POST /shop/carts', 'POST /shop/sessions/start'], warnings: [] });
+  });
+
+  test('a loader function called twice: its parameters are not one value, so nothing is mounted at a guessed prefix', () => {
+    const { routes } = run(files(loaderFunction("await mountParts(shop, open, partsDir, '/shop');\nawait mountParts(shop, open, partsDir, '/store');")));
+    assert.ok(!routes.some((r) => r.startsWith('GET /shop/') || r.startsWith('GET /store/')), routes.join(', '));
+  });
+});

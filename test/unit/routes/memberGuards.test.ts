@@ -28,6 +28,14 @@ suite('routes: helpers guarded by a member of the instance they are given', () =
     assert.deepEqual(routesWith(IF_HELPER, viewOnly), ['GET /pages/edit/:id', 'GET /pages/view/:id', 'POST /pages/edit/:id']);
   });
 
+  test('a helper the file calls once keeps its guard: its parameters are read at that call, not filled into its body read as a plain function', () => {
+    const once = {
+      file: '/w/server/routes/pages.ts',
+      text: "import { Router } from 'express';\nimport ViewHandler from './handlers/viewHandler';\nexport default function pages(): Router {\n  const router = Router();\n  const route = (path: string, handler: { GET: unknown; POST?: unknown }) =>\n    router.get(path, handler.GET) && handler.POST && router.post(path, handler.POST);\n  route('/', new ViewHandler());\n  return router;\n}\n",
+    };
+    assert.deepEqual(routesOf([once, { file: '/w/server/routes/handlers/viewHandler.ts', text: viewOnly }, app]).sort(), ['GET /pages']);
+  });
+
   test('a class extending another is never known to lack the member: its POST stays', () => {
     const extending = viewOnly.replace('class ViewHandler {', 'class ViewHandler extends BaseHandler {').replace('import type', "import BaseHandler from './base';\nimport type");
     const base = { file: '/w/server/routes/handlers/base.ts', text: 'export default class BaseHandler {\n  POST?: unknown;\n}\n' };
