@@ -36,6 +36,7 @@ import { openApiDocKey, type OpenApiDocument } from './openApiDocument';
 import { tsRestNestRoutes } from './tsRestNestRoutes';
 import { loopbackMountedPrefix } from './loopbackRoutes';
 import { dropUnansweredMatchOnly } from './matchOnlyServed';
+import { entryText, listedFiles, listedNames, madeOfName } from './listedFolders';
 
 export interface CollectOptions {
   /**
@@ -3081,9 +3082,35 @@ class ValueResolver {
     const m = r.methodValue;
     if (m?.kind === 'str' && m.parts.some((p) => typeof p !== 'string' && p.ref.path.includes(KEYS))) return this.tableRoutes(s, r, m, pathValue, warnings);
     if (m?.kind !== 'str' || !hasEach(m)) return undefined;
+    const listed = m.parts.find((p): p is Exclude<Part, string> => typeof p !== 'string' && p.ref.local.startsWith(LISTED));
+    if (listed) return this.listedEntryRoutes(s, r, listed.ref.local, m, pathValue);
     const rows = this.elementRoutes(s, m, pathValue);
     if (rows === undefined) warnings.push(scanWarningText(s.file, { id: 'routeTable', args: [], line: r.line }));
     return (rows ?? []).map((row) => ({ ...r, method: row.method, path: joinRoutePath(row.path), pathValue: undefined, methodValue: undefined }));
+  }
+
+  /**
+   * `app[method](route, ...)` in a loop over a folder listed at run time, its method and path made of
+   * each file's name (listedFolders.ts entryText): a route per file of the tree there whose method
+   * and path are known; a file whose name gives none (the loop's own test skips it) gives no route.
+   */
+  private listedEntryRoutes(s: Scanned, r: ExtractedRoute, local: string, methodValue: StrValue, pathValue: ConstValue): ExtractedRoute[] {
+    if (pathValue.kind !== 'str') return [];
+    const listing = local.slice(LISTED.length);
+    const textOf = (v: StrValue, rel: string): string | undefined => {
+      let out = '';
+      for (const p of v.parts) {
+        const t = typeof p === 'string' ? p : p.ref.local === local && p.ref.path[0] === EACH ? entryText(s.key, listing, rel, p.ref.path.slice(1)) : this.refText(s, p, 0);
+        if (t === undefined) return undefined;
+        out += t;
+      }
+      return out;
+    };
+    return listedFiles(s.key, listing, this.files).flatMap((rel) => {
+      const method = textOf(methodValue, rel)?.toUpperCase();
+      const path = textOf(pathValue, rel);
+      return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ ...r, method, path: joinRoutePath(path), pathValue: undefined, methodValue: undefined }] : [];
+    });
   }
 
   /**
@@ -3200,42 +3227,6 @@ function paramsGiven(v: ConstValue, args: ReadonlyArray<ConstValue | null>): boo
   });
 }
 
-function listedNames(fromKey: string, listing: string, steps: readonly string[], files: readonly string[]): string[] | undefined {
-  const names = listedFiles(fromKey, listing, files);
-  if (names.length === 0 || steps[0] !== 'name') return undefined;
-  const made = names.map((n) => madeOfName(n, steps.slice(1)));
-  return made.every((m): m is string => m !== undefined) ? made : undefined;
-}
-
-/**
- * The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its
- * filter keeps, sorted; with a glob (`dir|endings|<glob>`, values.ts PATH_ENTRY), the paths below the folder it matches.
- */
-function listedFiles(fromKey: string, listing: string, files: readonly string[]): string[] {
-  const [dir = '', endings = '', glob] = listing.split('|');
-  const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
-  const tests = endings === '' ? [] : endings.split(',');
-  const test = (e: string): RegExp => (e.startsWith('=') ? wildcard(e.slice(1).replace(/\*/g, ''), '', true) : wildcard(e, '.*', false));
-  const keep = tests.filter((e) => !e.startsWith('!')).map(test);
-  const drop = tests.filter((e) => e.startsWith('!')).map((e) => test(e.slice(1)));
-  const matches = glob === undefined ? undefined : wildcard(glob, '[^/]*', true);
-  return files
-    .map(toSlash)
-    .filter((f) => (matches ? f.startsWith(`${folder}/`) : posix.dirname(f) === folder))
-    .map((f) => f.slice(folder.length + 1))
-    .filter((n) => (!matches || matches.test(n)) && (keep.length === 0 || keep.some((e) => e.test(n))) && !drop.some((e) => e.test(n)))
-    .sort();
-}
-
-/** A name pattern as a regular expression: '*' any text (`star`), '**' then '/' any folders below; the whole name, or its ending. */
-function wildcard(pattern: string, star: string, whole: boolean): RegExp {
-  const body = pattern
-    .split(/(\*\*\/|\*)/)
-    .map((piece) => (piece === '**/' ? '(?:.*/)?' : piece === '*' ? star : piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(whole ? `^${body}$` : `${body}$`);
-}
-
 /** A listed folder below one another file exports (values.ts IMPORTED_FOLDER), up to the `|` ending the listing's folder. */
 const IMPORTED_FOLDER_AT = new RegExp(`${IMPORTED_FOLDER.replace(/\*/g, '\\*')}[^>|"]*>[^>|"]*>[^|"]*`, 'g');
 
@@ -3322,18 +3313,6 @@ function mapRefs(v: ConstValue, fn: (ref: Exclude<Part, string>['ref']) => Part)
   if (v.kind === 'obj') return { ...v, props: Object.fromEntries(Object.entries(v.props).map(([k, x]) => [k, mapRefs(x, fn)])) };
   if (v.kind === 'cond') return { ...v, then: mapRefs(v.then, fn), otherwise: mapRefs(v.otherwise, fn) };
   return v;
-}
-
-function madeOfName(name: string, steps: readonly string[]): string | undefined {
-  const [step, index] = steps;
-  if (step === undefined) return name;
-  if (step === '*stem*' && steps.length === 1) return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
-  if (step.startsWith('*strip*') && steps.length === 1) {
-    const ext = step.slice('*strip*'.length);
-    return name.endsWith(ext) && name !== ext ? name.slice(0, -ext.length) : name;
-  }
-  if (step.startsWith('*split*') && index !== undefined && /^\d+$/.test(index) && steps.length === 2) return name.split(step.slice('*split*'.length))[Number(index)];
-  return undefined;
 }
 
 function sortRoutes(routes: RouteDef[]): RouteDef[] {

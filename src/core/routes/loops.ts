@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { EACH, IMPORTED_FOLDER, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
 import { soleCallArgument } from './soleCallArguments';
-import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike } from './routeSyntax';
+import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike, singleReturn } from './routeSyntax';
 import { loopAt, isModuleLoad } from './moduleLoads';
 import { TableLoopReader } from './tableLoops';
 import { loopOfBody, type TableLoop } from './loopOverTable';
@@ -15,6 +15,8 @@ import { shownCode } from './shownCode';
 import { globListing } from './globListings';
 import { paramListElement } from './listHelpers';
 import { folderWalk, type FolderWalk } from './folderWalkers';
+import { ENTRY_PROGRAM, entryProgram } from './entryPrograms';
+import { filterEnding, type EntryKind } from './listedFolders';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -68,6 +70,31 @@ export abstract class LoopReader extends TableLoopReader {
       x = skipOuter(decl);
     }
     return x;
+  }
+
+  /**
+   * What a loop over a listed folder makes of an entry with string and array operations the
+   * evaluator does not read (`'/v0/' + file.split('.').slice(0, i).join('/')`): the entry's
+   * reference with the program as its last step (entryPrograms.ts), run by collect.ts on each file.
+   * Undefined when the expression does not read one entry or does what a program may not.
+   */
+  protected listedEntryValue(e: ts.Expression): ConstValue | undefined {
+    const refs: Array<{ local: string; path: string[] }> = [];
+    const isEntry = (id: ts.Identifier): boolean => {
+      const hit = this.scopes.some((sc) => sc.has(id.text)) ? this.lookup(id.text) : undefined;
+      const ref = hit && !('pos' in hit) ? soleRef(hit as ConstValue) : undefined;
+      const listed = ref !== undefined && ref.local.startsWith(LISTED) && ref.path[0] === EACH && !ref.path.some((p) => p.startsWith(ENTRY_PROGRAM));
+      if (listed) refs.push(ref);
+      return listed;
+    };
+    const declaration = (id: ts.Identifier): ts.Expression | undefined => {
+      const d = this.fileDecl(id);
+      return d && isExpression(d) ? d : undefined;
+    };
+    const program = entryProgram(e, { isEntry, declaration, known: (x) => literalOf(this.evaluate(x)) });
+    const [ref] = refs;
+    if (!program || !ref || refs.some((r) => r.local !== ref.local || r.path.join('/') !== ref.path.join('/'))) return undefined;
+    return str({ ref: { local: ref.local, path: [...ref.path, `${ENTRY_PROGRAM}${JSON.stringify(program)}`] } });
   }
 
   /** The listing (LISTED local) a loop over a listed folder binds `id` to, when what it binds is that entry's `steps` (['name'] for a name, [] for a dirent). */
@@ -182,6 +209,7 @@ export abstract class LoopReader extends TableLoopReader {
    */
   private listedEntry(list: ts.Expression, loop?: TableLoop): ConstValue | undefined {
     const endings: string[] = loop ? guardEndings(loop, (x) => this.patternText(x)) : [];
+    const filters: ts.Expression[] = [];
     let e = skipAwait(list);
     for (let hops = 0; hops < 8; hops++) {
       if (isIdentifier(e)) {
@@ -193,24 +221,47 @@ export abstract class LoopReader extends TableLoopReader {
       } else if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'filter') {
         const keep = e.arguments[0];
         if (keep) endings.push(...endsWithTests(keep, (x) => this.patternText(x)));
+        if (keep) filters.push(keep);
         e = skipAwait(e.expression.expression);
       } else break;
     }
     if (!isCallExpression(e)) return undefined;
     const globbed = globListing(e, (x) => this.patternText(x), (x) => this.listedDir(x));
     // A glob's matches relative to its `cwd` are read as a listed name is (`require('./' + file)`).
-    if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${endings.join(',')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
+    const kept = (kind: EntryKind): string => [...endings, ...this.filterEndings(filters, kind)].join(',');
+    if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${kept(globbed.whole ? 'path' : 'name')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
     const walked = this.walkedFolder(e);
     if (walked) return str({ ref: { local: `${LISTED}${walked.dir}|${[...endings, ...walked.endings].join(',')}|**/*`, path: [EACH, 'name', ...walked.steps] } });
     const found = this.folderFind(e) ?? this.nodeDirFiles(e);
-    if (found) return str({ ref: { local: `${LISTED}${found.dir}|${endings.join(',')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
+    if (found) return str({ ref: { local: `${LISTED}${found.dir}|${kept('path')}|${found.glob}`, path: [EACH, PATH_ENTRY] } });
     if (!/(?:^|\.)readdirSync$/.test(e.expression.getText())) return undefined;
     const dir = this.listedDir(e.arguments[0]);
     if (dir === undefined) return undefined;
     const options = e.arguments[1] ? skipOuter(e.arguments[1]) : undefined;
     const types = options && isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
-    return str({ ref: { local: `${LISTED}${dir}|${endings.join(',')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+    return str({ ref: { local: `${LISTED}${dir}|${kept(dirents ? 'dirent' : 'name')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+  }
+
+  /**
+   * The filters of a listing's list (`.filter((f) => !f.includes('.test.'))`) that are programs of
+   * string operations on the entry (entryPrograms.ts), as endings of the listing run on each file;
+   * a filter that is none is read only for its `endsWith` tests (endsWithTests).
+   */
+  private filterEndings(filters: readonly ts.Expression[], kind: EntryKind): string[] {
+    return filters.flatMap((f) => {
+      const x = skipOuter(f);
+      const fn = isArrowFunction(x) || isFunctionExpression(x) ? x : undefined;
+      const param = fn?.parameters.length === 1 ? fn.parameters[0]?.name : undefined;
+      const body = fn && param && isIdentifier(param) ? (isBlock(fn.body) ? singleReturn(fn.body) : fn.body) : undefined;
+      const isEntry = (id: ts.Identifier) => param !== undefined && isIdentifier(param) && id.text === param.text;
+      const declaration = (id: ts.Identifier): ts.Expression | undefined => {
+        const d = isEntry(id) ? undefined : this.fileDecl(id);
+        return d && isExpression(d) ? d : undefined;
+      };
+      const program = body && entryProgram(body, { isEntry, declaration, known: (x) => literalOf(this.evaluate(x)) });
+      return program ? [filterEnding(kind, program)] : [];
+    });
   }
 
   /** The one `name = value` of the file assigning a name, its value; undefined when there are none or several. */

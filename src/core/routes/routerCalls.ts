@@ -181,6 +181,13 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(prefix, '/', ...path.parts), line: this.line(call), kind: 'router', router });
       return;
     }
+    // `app[method](route, ...)` in a loop over a listed folder, both made of the file's name: run on each file by collect.ts.
+    const listedMethod = key === undefined ? this.listedEntryValue(callee.argumentExpression) : undefined;
+    const listedPath = listedMethod && (literalOf(path) !== undefined ? path : this.listedEntryValue(call.arguments[0] as ts.Expression));
+    if (listedMethod && listedPath?.kind === 'str') {
+      this.out.routes.push({ method: 'ALL', methodValue: listedMethod, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...listedPath.parts), line: this.line(call), kind: 'router', router });
+      return;
+    }
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
