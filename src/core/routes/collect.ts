@@ -36,7 +36,7 @@ import { openApiDocKey, type OpenApiDocument } from './openApiDocument';
 import { tsRestNestRoutes } from './tsRestNestRoutes';
 import { loopbackMountedPrefix } from './loopbackRoutes';
 import { dropUnansweredMatchOnly } from './matchOnlyServed';
-import { entryText, listedFiles, listedNames, madeOfName } from './listedFolders';
+import { MODULE_KEYS, entryText, listedFiles, listedFolder, listedNames, madeOfName } from './listedFolders';
 
 export interface CollectOptions {
   /**
@@ -3097,19 +3097,25 @@ class ValueResolver {
   private listedEntryRoutes(s: Scanned, r: ExtractedRoute, local: string, methodValue: StrValue, pathValue: ConstValue): ExtractedRoute[] {
     if (pathValue.kind !== 'str') return [];
     const listing = local.slice(LISTED.length);
-    const textOf = (v: StrValue, rel: string): string | undefined => {
+    const textOf = (v: StrValue, rel: string, key: string | undefined): string | undefined => {
       let out = '';
       for (const p of v.parts) {
-        const t = typeof p === 'string' ? p : p.ref.local === local && p.ref.path[0] === EACH ? entryText(s.key, listing, rel, p.ref.path.slice(1)) : this.refText(s, p, 0);
+        const t = typeof p === 'string' ? p : p.ref.local === local && p.ref.path[0] === EACH ? entryText(s.key, listing, rel, p.ref.path.slice(1), key) : this.refText(s, p, 0);
         if (t === undefined) return undefined;
         out += t;
       }
       return out;
     };
+    // `Object.keys(require(file))`: once per name the file's module exports.
+    const keyed = [...methodValue.parts, ...pathValue.parts].some((p) => typeof p !== 'string' && p.ref.local === local && p.ref.path[1] === MODULE_KEYS);
+    const folder = listedFolder(s.key, listing);
     return listedFiles(s.key, listing, this.files).flatMap((rel) => {
-      const method = textOf(methodValue, rel)?.toUpperCase();
-      const path = textOf(pathValue, rel);
-      return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ ...r, method, path: joinRoutePath(path), pathValue: undefined, methodValue: undefined }] : [];
+      const keys = keyed ? (this.byKey.get(`${folder}/${rel}`)?.x.exportKeys ?? []) : [undefined];
+      return keys.flatMap((key) => {
+        const method = textOf(methodValue, rel, key)?.toUpperCase();
+        const path = textOf(pathValue, rel, key);
+        return method !== undefined && isHttpMethod(method) && path !== undefined ? [{ ...r, method, path: joinRoutePath(path), pathValue: undefined, methodValue: undefined }] : [];
+      });
     });
   }
 

@@ -40,6 +40,8 @@ export interface ProgramContext {
   declaration(id: ts.Identifier): ts.Expression | undefined;
   /** The text of an expression known statically without the entry; undefined otherwise. */
   known(e: ts.Expression): string | undefined;
+  /** The function of node's `path` module a name is imported as (`const { join } = require('path')`). */
+  pathFunction?(id: ts.Identifier): string | undefined;
 }
 
 /** Methods of strings and arrays whose result is their receiver's and arguments' alone. */
@@ -203,7 +205,10 @@ function call(e: ts.CallExpression, ctx: ProgramContext, bound: Bound, depth: nu
     const inner = param && isIdentifier(param) && body ? compile(body, ctx, new Map([...bound, [param.text, ['var', param.text] as Program]]), depth + 1) : undefined;
     return inner && param && isIdentifier(param) ? (['fn', param.text, inner] as Program) : undefined;
   });
-  if (!args.every((a): a is Program => a !== undefined) || !isPropertyAccessExpression(callee)) return undefined;
+  if (!args.every((a): a is Program => a !== undefined)) return undefined;
+  const imported = isIdentifier(callee) ? ctx.pathFunction?.(callee) : undefined;
+  if (imported !== undefined && PATH_FUNCTIONS.has(imported)) return ['path', imported, args];
+  if (!isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const receiver = skipOuter(callee.expression);
   if (PATH_FUNCTIONS.has(method) && isIdentifier(receiver) && /^(?:path|posix)$/.test(receiver.text)) return ['path', method, args];

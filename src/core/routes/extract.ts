@@ -17,7 +17,7 @@ import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted'
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
 import { LISTED, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
-import { isFunctionLike, isTypeOnly } from './routeSyntax';
+import { cjsNamedExport, isFunctionLike, isTypeOnly } from './routeSyntax';
 import { returnedUnmounted } from './settingGuards';
 import { TSED_CONFIGURATION } from './tsedMount';
 import { ROUTER_METHODS } from './routeSpec';
@@ -155,6 +155,8 @@ class FileReader extends FeathersReader {
     this.findMadeFields();
     const folders = this.sf.text.includes('export') ? this.exportedFolders() : undefined;
     if (folders) this.out.folders = folders;
+    const keys = this.sf.statements.flatMap((st) => cjsNamedExport(st)?.name ?? []);
+    if (keys.length > 0) this.out.exportKeys = [...new Set(keys)];
     // The root module this file starts, for which controllers the app registers (collect.ts).
     const entries = this.sf.text.includes('NestFactory') ? this.nestFactoryModules() : [];
     if (this.out.nestEntryModule === undefined && entries[0] !== undefined) this.out.nestEntryModule = entries[0];
@@ -262,7 +264,7 @@ class FileReader extends FeathersReader {
     }
     // A loop over a table's keys whose body calls a router by a computed method, else one read element by element.
     const loop = this.loopOf(node);
-    if (loop && (this.readKeyLoop(loop) || this.readLoop(loop))) return;
+    if (loop && (this.readListedKeysLoop(loop) || this.readKeyLoop(loop) || this.readLoop(loop))) return;
     if (isCallExpression(node)) {
       this.readCall(node);
       this.readImportCall(node);

@@ -471,6 +471,11 @@ export interface ExtractedFile {
    * `require('./x').api` and `const { api } = require('./x')` the same thing).
    */
   exportNames?: Record<string, string>;
+  /**
+   * The names CommonJS `exports.get = ...` / `module.exports.post = ...` statements give the module,
+   * in order: what `Object.keys(require(file))` lists in a loop over listed files (listedFolders.ts).
+   */
+  exportKeys?: string[];
   /** Exported (and top-level) constants paths may be built from. */
   constants?: Record<string, ConstValue>;
   /** Exported constants naming a folder of the tree, relative to the file (loops.ts exportedFolders): a folder another file lists may be below one. */

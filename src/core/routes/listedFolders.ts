@@ -12,6 +12,9 @@ import { PATH_ENTRY } from './values';
  */
 export const FILTER_PROGRAM = '?';
 
+/** In a listed entry's reference path, after EACH: each name the file's module exports (`Object.keys(require(file))`). */
+export const MODULE_KEYS = '*keys*';
+
 /** The kinds of entry a listing gives: a name (or a path relative to the folder), a whole path, a folder entry. */
 export type EntryKind = 'name' | 'path' | 'dirent';
 
@@ -31,15 +34,16 @@ function entryInput(kind: string, folder: string, rel: string): unknown {
  * name (`name`), whole path (PATH_ENTRY) or folder entry (neither), then a piece of the name
  * (madeOfName) or a program's result (ENTRY_PROGRAM); undefined where that is no text.
  */
-export function entryText(fromKey: string, listing: string, rel: string, steps: readonly string[]): string | undefined {
-  const [dir = ''] = listing.split('|');
-  const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
-  const kind: EntryKind = steps[0] === 'name' ? 'name' : steps[0] === PATH_ENTRY ? 'path' : 'dirent';
+export function entryText(fromKey: string, listing: string, rel: string, steps: readonly string[], key?: string): string | undefined {
+  const folder = listedFolder(fromKey, listing);
+  if (steps[0] === MODULE_KEYS && key === undefined) return undefined;
+  const kind: EntryKind = steps[0] === 'name' || steps[0] === MODULE_KEYS ? 'name' : steps[0] === PATH_ENTRY ? 'path' : 'dirent';
   const rest = kind === 'dirent' ? steps : steps.slice(1);
   const last = rest[rest.length - 1];
-  if (!last?.startsWith(ENTRY_PROGRAM)) return kind === 'name' ? madeOfName(rel, rest) : undefined;
+  const named = steps[0] === MODULE_KEYS ? (key ?? '') : rel;
+  if (!last?.startsWith(ENTRY_PROGRAM)) return kind === 'name' ? madeOfName(named, rest) : undefined;
   const before = rest.slice(0, -1);
-  const base = entryInput(kind, folder, rel);
+  const base = steps[0] === MODULE_KEYS ? key : entryInput(kind, folder, rel);
   const input = before.length === 0 ? base : typeof base === 'string' ? madeOfName(base, before) : undefined;
   const out = input === undefined ? undefined : runProgram(JSON.parse(last.slice(ENTRY_PROGRAM.length)) as Program, input, posix.dirname(fromKey));
   return typeof out === 'string' || typeof out === 'number' ? String(out) : undefined;
@@ -56,9 +60,15 @@ export function listedNames(fromKey: string, listing: string, steps: readonly st
  * The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its
  * filter keeps, sorted; with a glob (`dir|endings|<glob>`, values.ts PATH_ENTRY), the paths below the folder it matches.
  */
+/** The folder a listing (`dir|endings|glob`) lists, as the tree's files name it. */
+export function listedFolder(fromKey: string, listing: string): string {
+  const [dir = ''] = listing.split('|');
+  return posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
+}
+
 export function listedFiles(fromKey: string, listing: string, files: readonly string[]): string[] {
-  const [dir = '', endings = '', glob] = listing.split('|');
-  const folder = posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
+  const [, endings = '', glob] = listing.split('|');
+  const folder = listedFolder(fromKey, listing);
   const all = endings === '' ? [] : endings.split(',');
   const tests = all.filter((e) => !e.startsWith(FILTER_PROGRAM));
   const kept = all.filter((e) => e.startsWith(FILTER_PROGRAM)).map((e) => JSON.parse(decodeURIComponent(e.slice(FILTER_PROGRAM.length))) as { kind: string; program: Program });

@@ -16,7 +16,7 @@ import { globListing } from './globListings';
 import { paramListElement } from './listHelpers';
 import { folderWalk, type FolderWalk } from './folderWalkers';
 import { ENTRY_PROGRAM, entryProgram } from './entryPrograms';
-import { filterEnding, type EntryKind } from './listedFolders';
+import { MODULE_KEYS, filterEnding, type EntryKind } from './listedFolders';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -73,6 +73,19 @@ export abstract class LoopReader extends TableLoopReader {
   }
 
   /**
+   * `Object.keys(route)` where `route = require(file)` loads each file of a folder listed at run time
+   * (listedLoad): each name that file's module exports (values.ts LISTED, the step MODULE_KEYS),
+   * listed by collect.ts from the file's own `exports.x = ...` statements.
+   */
+  private listedModuleKeys(list: ts.Expression): ConstValue | undefined {
+    const x = skipOuter(list);
+    const arg = isCallExpression(x) && x.expression.getText(this.sf) === 'Object.keys' && x.arguments.length === 1 ? skipOuter(x.arguments[0] as ts.Expression) : undefined;
+    // `const route = require(file)` is an import of the listing (declarations.ts, listedLoad), not a declaration of the file.
+    const loaded = arg && isIdentifier(arg) && !this.scopes.some((sc) => sc.has(arg.text)) ? this.out.imports.find((i) => i.local === arg.text && i.source.startsWith(LISTED)) : undefined;
+    return loaded ? str({ ref: { local: loaded.source, path: [EACH, MODULE_KEYS] } }) : undefined;
+  }
+
+  /**
    * What a loop over a listed folder makes of an entry with string and array operations the
    * evaluator does not read (`'/v0/' + file.split('.').slice(0, i).join('/')`): the entry's
    * reference with the program as its last step (entryPrograms.ts), run by collect.ts on each file.
@@ -91,7 +104,8 @@ export abstract class LoopReader extends TableLoopReader {
       const d = this.fileDecl(id);
       return d && isExpression(d) ? d : undefined;
     };
-    const program = entryProgram(e, { isEntry, declaration, known: (x) => literalOf(this.evaluate(x)) });
+    const pathFunction = (id: ts.Identifier) => this.out.imports.find((i) => i.local === id.text && /^(?:node:)?path$/.test(i.source))?.imported;
+    const program = entryProgram(e, { isEntry, declaration, known: (x) => literalOf(this.evaluate(x)), pathFunction });
     const [ref] = refs;
     if (!program || !ref || refs.some((r) => r.local !== ref.local || r.path.join('/') !== ref.path.join('/'))) return undefined;
     return str({ ref: { local: ref.local, path: [...ref.path, `${ENTRY_PROGRAM}${JSON.stringify(program)}`] } });
@@ -151,6 +165,18 @@ export abstract class LoopReader extends TableLoopReader {
     this.elementLoops.add(body);
     this.withScope(new Map([[variable, each]]), () => this.visit(body));
     this.elementLoops.delete(body);
+    return true;
+  }
+
+  /**
+   * `Object.keys(route).forEach((method) => ...)` where `route` is the module of each file of a
+   * listed folder: the body read once, the variable standing for each name the module exports
+   * (listedModuleKeys), before a key loop over a table of the file reads it.
+   */
+  protected readListedKeysLoop(loop: TableLoop): boolean {
+    const keys = loop.variable && isIdentifier(loop.variable) && loop.form !== 'index' ? this.listedModuleKeys(loop.list) : undefined;
+    if (!keys || !loop.variable || !isIdentifier(loop.variable)) return false;
+    this.withScope(new Map([[loop.variable.text, keys]]), () => this.visit(loop.body));
     return true;
   }
 

@@ -8,7 +8,7 @@ import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpres
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
-import { CALLED, SPREAD, concat, hasEach, hasParams, hasRefs, paramRef, literalOf, literalsOf, propOf, readsArgs, readsEnv, soleRef, str, type ConstValue } from './values';
+import { CALLED, LISTED, SPREAD, concat, hasEach, hasParams, hasRefs, paramRef, literalOf, literalsOf, propOf, readsArgs, readsEnv, soleRef, str, type ConstValue } from './values';
 import { listHelperOf, ownRouterHelperOf } from './listHelpers';
 import { isWrapperForwarding } from './methodWrappers';
 import { lastReturn, skipOuter } from './tsSyntax';
@@ -388,6 +388,7 @@ export abstract class RouterCallReader extends ReceiverReader {
       if (!methods || !url) {
         // In a route helper's own body the options are built from its parameters: its call sites give them.
         if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+        if (this.listedOptionsRoute(a, call, router)) return;
         // `route({ method: options.method.toUpperCase(), url: options.url })` on another file's
         // values (a module loaded in a loop over a folder): collect.ts reads them there.
         if (method && url && hasRefs(method) && this.optionsRoute({ kind: 'obj', props: { method, url } }, call, router)) return;
@@ -420,6 +421,22 @@ export abstract class RouterCallReader extends ReceiverReader {
     chained.forEach(([m, at], i) => {
       if (m !== 'ALL' || chained.slice(i + 1).every(([later]) => later === 'ALL')) this.addRoute(router, m, path, at);
     });
+  }
+
+  /**
+   * `route({ method: key.toUpperCase(), url })` in a loop over a folder listed at run time, the
+   * method and url made of each file's name or of the names its module exports (loops.ts
+   * listedEntryValue): a route per file and name, made by collect.ts.
+   */
+  private listedOptionsRoute(a: ts.ObjectLiteralExpression, call: ts.CallExpression, router: string): boolean {
+    const [methodArg, urlArg] = [this.prop(a, 'method'), this.prop(a, 'url') ?? this.prop(a, 'path')];
+    if (!methodArg || !urlArg) return false;
+    const plain = this.evaluate(withoutCase(methodArg));
+    const method = soleRef(plain)?.local.startsWith(LISTED) ? plain : this.listedEntryValue(methodArg);
+    const url = this.listedEntryValue(urlArg) ?? this.evaluate(urlArg);
+    if (method?.kind !== 'str' || url?.kind !== 'str' || (!hasEach(url) && literalOf(url) === undefined)) return false;
+    this.out.routes.push({ method: 'ALL', methodValue: method, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...url.parts), line: this.line(call), kind: 'router', router });
+    return true;
   }
 
   /**

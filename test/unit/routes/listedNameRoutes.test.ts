@@ -63,6 +63,36 @@ suite('routes named by their file names', () => {
   });
 });
 
+suite('routes named by their whole paths and the names their modules export', () => {
+  const plugin = [
+    "const app = require('fastify')();",
+    "const { join } = require('path');",
+    "const { files } = require('node-dir');",
+    "const base = join(__dirname, '/endpoints');",
+    'files(base, { exclude: /^\\./, match: /.js$/, sync: true }).forEach((file) => {',
+    "  const url = file.substring(0, file.length - 3).substring(base.length).replace(/\\[(\\w+)\\]/gi, ':$1').replace('/index', '') || '/';",
+    '  const spec = require(file);',
+    '  Object.keys(spec).forEach((verb) => app.route({ method: verb.toUpperCase(), url, ...spec[verb](app) }));',
+    '});',
+    'app.listen({ port: 3000 });',
+  ].join('\n');
+  const handler = (verbs: string[]) => verbs.map((v) => `module.exports.${v} = (app) => ({ handler: async () => ({}) });`).join('\n');
+
+  test('a whole path cut and rewritten with string operations, once per name each file exports (exports.get, exports.post)', () => {
+    const sources = [
+      { file: '/s/src/server.js', text: plugin },
+      { file: '/s/src/endpoints/index.js', text: handler(['get']) },
+      { file: '/s/src/endpoints/boxes/index.js', text: handler(['get', 'post']) },
+      { file: '/s/src/endpoints/boxes/[box].js', text: handler(['get', 'patch', 'delete']) },
+      { file: '/s/src/endpoints/boxes/[box]/@mine.js', text: handler(['get', 'helper']) },
+      { file: '/s/src/elsewhere/stray.js', text: handler(['get']) },
+    ];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['DELETE /boxes/:box', 'GET /', 'GET /boxes', 'GET /boxes/:box', 'GET /boxes/:box/@mine', 'PATCH /boxes/:box', 'POST /boxes']);
+    assert.deepEqual(warnings, []);
+  });
+});
+
 suite('entry programs', () => {
   const compile = (code: string) => {
     const sf = ts.createSourceFile('x.ts', `const e = ${code};`, ts.ScriptTarget.Latest, true);

@@ -297,6 +297,12 @@ suite('groupFilesByApp', () => {
 });
 
 suite('isBundle', () => {
+  test('a CommonJS module exporting a function per HTTP method (exports.get = ...) is scanned for its export names; one exporting other names is not', () => {
+    assert.equal(mayDeclareRoutes('module.exports.get = () => ({ handler: async () => 1 });\n'), true);
+    assert.equal(mayDeclareRoutes('exports.patch = (app) => ({ handler: async () => 1 });\n'), true);
+    assert.equal(mayDeclareRoutes('module.exports.getUser = (id) => db.find(id);\n'), false);
+  });
+
   test("over 64 KB, a file defining webpack's runtime is a bundle; a source naming it, or a small file, is not", () => {
     const modules = "/* 1 */\n(function (module, exports, __webpack_require__) {\n  const common_1 = __webpack_require__(2);\n  router.get('/x', h);\n}),\n".repeat(700);
     const bundle = `(() => {\n  var __webpack_modules__ = ([\n${modules}]);\n  function __webpack_require__(moduleId) {\n    return cache[moduleId];\n  }\n})();\n`;
