@@ -3,7 +3,7 @@
 // (entryPrograms.ts), for the routes collect.ts makes one per file.
 import { posix } from 'node:path';
 import { toSlash } from './collect';
-import { ENTRY_PROGRAM, runProgram, type Program } from './entryPrograms';
+import { ENTRY_PROGRAM, runProgram, type Program } from './entryProgramRun';
 import { PATH_ENTRY } from './values';
 
 /**

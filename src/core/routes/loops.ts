@@ -15,7 +15,8 @@ import { shownCode } from './shownCode';
 import { globListing } from './globListings';
 import { paramListElement } from './listHelpers';
 import { folderWalk, type FolderWalk } from './folderWalkers';
-import { ENTRY_PROGRAM, entryProgram } from './entryPrograms';
+import { entryProgram } from './entryPrograms';
+import { ENTRY_PROGRAM } from './entryProgramRun';
 import { MODULE_KEYS, filterEnding, type EntryKind } from './listedFolders';
 
 /** Array methods that add elements to the list they are called on. */

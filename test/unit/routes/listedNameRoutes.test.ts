@@ -3,7 +3,8 @@
 // operations, run on each file of the tree (entryPrograms.ts), never guessed.
 import * as assert from 'node:assert/strict';
 import { collectRoutes } from '../helpers/collectText';
-import { entryProgram, runProgram } from '../../../src/core/routes/entryPrograms';
+import { entryProgram } from '../../../src/core/routes/entryPrograms';
+import { runProgram } from '../../../src/core/routes/entryProgramRun';
 import ts from '../../../src/core/routes/compiler';
 
 const server = (methodLine: string) =>
