@@ -84,11 +84,10 @@ export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping:
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
-  const stem = (f: string) => posix.basename(f).replace(/\.[^.]*$/, '');
-  const stems = new Set([...wanted].map(stem));
+  const stems = [...new Set([...wanted].map((w) => posix.basename(w).replace(/\.[^.]*$/, '')))];
   const byTarget = new Map<string, string[]>();
   for (const f of files) {
-    if (!stems.has(stem(f.replace(/\\/g, '/')))) continue;
+    if (!hasStem(f, stems)) continue;
     const target = mapSourceFile(mapping, f);
     if (target !== undefined && wanted.has(target)) byTarget.set(target, [...(byTarget.get(target) ?? []), f]);
   }
@@ -128,6 +127,19 @@ function runsOnlyMigrations(words: readonly string[]): boolean {
     const tool = (rest[0] ?? '').replace(/^.*\//, '');
     return MIGRATION_TOOLS.has(tool) && MIGRATION_COMMAND.test(rest.slice(1).find((w) => !w.startsWith('-')) ?? '');
   });
+}
+
+/**
+ * Whether the name of `file` (after its last `/` or `\\`) less its last extension is one of `stems`
+ * (`main` for `src/main.ts`, `main.test` for `main.test.ts`, `Dockerfile` for `Dockerfile`): compared
+ * in place, since `files` is a whole tree (10,000 names a service on the bench) and most match none.
+ */
+export function hasStem(file: string, stems: readonly string[]): boolean {
+  const from = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1;
+  const dot = file.lastIndexOf('.');
+  const to = dot >= from ? dot : file.length;
+  for (const s of stems) if (to - from === s.length && file.startsWith(s, from)) return true;
+  return false;
 }
 
 /**
@@ -214,7 +226,9 @@ export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: Sou
   // A file the scan read as serving (a `NestFactory.create` app, routes) is not read again.
   if (!started.some((f) => servesSome(read.get(f))) && (await everyStandalone(fs, started))) return true;
   if (spec.ownStart) return false;
-  const tree = new Set(scanned.files);
+  // Made only when an import is to be resolved (a started file that loads nothing needs no 10,000-path set).
+  let set: ReadonlySet<string> | undefined;
+  const tree = { has: (path: string) => (set ??= new Set(scanned.files)).has(path) };
   const seen = new Set<string>();
   const todo = [...started];
   for (let at = todo.pop(); at !== undefined; at = todo.pop()) {
@@ -278,7 +292,7 @@ function servesSome(x: ExtractedFile | undefined): boolean {
  * only, where a file of the package's name beside it (`utils/minio.ts`) is not the one it loads; nor
  * the file itself (`stripe/index.ts` importing `stripe`).
  */
-function treeAlias(tree: ReadonlySet<string>, from: string, source: string): boolean {
+function treeAlias(tree: Pick<ReadonlySet<string>, 'has'>, from: string, source: string): boolean {
   for (let dir = source.includes('/') ? dirname(from) : dirname(dirname(from)); ; dir = dirname(dir)) {
     const found = resolveLocal(tree, join(dir, 'file'), `./${source}`);
     if (found !== undefined && found !== from) return true;
@@ -287,7 +301,7 @@ function treeAlias(tree: ReadonlySet<string>, from: string, source: string): boo
 }
 
 /** The tree's file a relative import names (`./queue` -> queue.ts, `./jobs` -> jobs/index.ts, `./x.js` -> x.ts). */
-function resolveLocal(tree: ReadonlySet<string>, from: string, source: string): string | undefined {
+function resolveLocal(tree: Pick<ReadonlySet<string>, 'has'>, from: string, source: string): string | undefined {
   const base = join(dirname(from), source);
   const bare = base.replace(/\.[cm]?[jt]sx?$/, '');
   const candidates = [base, ...SOURCE_EXTENSIONS.map((e) => bare + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`))];

@@ -1,6 +1,6 @@
 // A microservice of a shared tree: the file its container starts, and only that file's routes.
 import * as assert from 'node:assert/strict';
-import { startedSourceFiles } from '../../../src/core/gather/startedEntry';
+import { hasStem, startedSourceFiles } from '../../../src/core/gather/startedEntry';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec, SourceMapping } from '../../../src/core/model';
 import { collectRoutes } from '../helpers/collectText';
@@ -156,5 +156,16 @@ suite('collect: routes of the started file', () => {
     ];
     const routes = collectRoutes(nest, { moduleOf: () => undefined, entry: '/w/src/main.ts' }).routes.map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(routes, ['GET /api/users']);
+  });
+});
+
+suite('hasStem: a file name less its last extension, compared in place', () => {
+  // What the old per-file `basename(f).replace(/\.[^.]*$/, '')` gave, for the same names.
+  const reference = (f: string) => (f.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.[^.]*$/, '');
+  const names = ['/w/src/main.ts', '/w/src/main.test.ts', '/w/src/mainx.ts', '/w/src/xmain.ts', '/w/src/main', '/w/src.d/main', '/w/src.d/mai', '/w/.env', '/w/a.b.c', 'C:\\w\\src\\main.ts', '/w/dir\\main.js', '/w/src/main.', 'main.ts', ''];
+
+  test('the same answer as cutting the name, for plain, dotted, dotless, hidden and backslashed names', () => {
+    for (const stems of [['main'], ['main.test'], ['a.b'], [''], ['.env'], ['main', 'mai'], []])
+      for (const f of names) assert.equal(hasStem(f, stems), stems.includes(reference(f)), `${f} against ${stems.join(',')}`);
   });
 });
