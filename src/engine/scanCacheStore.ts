@@ -147,33 +147,92 @@ export function readOwnFile(path: string, maxBytes = MAX_CACHE_FILE_BYTES): Buff
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
 
-/** A cache file's entries, by path: each get makes its entry afresh. */
+/**
+ * A cache file's entries, by path: each get makes its entry afresh. A scan asks for its files in
+ * the order it wrote them (a root's walk, sorted), each twice (remembers, then reuse): the entry
+ * after the last one found is tried first, compared in place with the file's path, so an unchanged
+ * tree is matched without a map of its paths. The map (each path to its place) is made on the
+ * first path asked out of that order, as loadCacheFile made it before: about a third of a cached
+ * check's work in the worker beside its stats (bench/README.md, thirty-eighth round).
+ */
 class CachedEntries extends ReadonlyMapBase<string, ScanEntry> {
+  private places: Map<string, number> | undefined;
+  /** Where in `order` the next path asked is looked for first. */
+  private next = 0;
+  private lastPath: string | undefined;
+  private lastPlace = -1;
+
   constructor(
-    /** Each path's place in sizes, mtimes and found. */
-    private readonly places: ReadonlyMap<string, number>,
+    private readonly prefix: string,
+    /** The paths relative to the root, joined by '\n'; path k runs from starts[k] to ends[k]. */
+    private readonly paths: string,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    /** The places of the entries believed (see loadCacheFile), in the file's order. */
+    private readonly order: Int32Array,
     private readonly sizes: readonly number[],
     private readonly mtimes: readonly number[],
     private readonly found: readonly (0 | ExtractedFile)[],
+    /** The paths at `order` ascend strictly (each is there once); else every path is asked through the map. */
+    private readonly ordered: boolean,
   ) {
     super();
   }
 
   get size(): number {
-    return this.places.size;
+    return this.ordered ? this.order.length : this.byPath().size;
   }
 
   override has(path: string): boolean {
-    return this.places.has(path);
+    return this.placeOf(path) >= 0;
   }
 
   get(path: string): ScanEntry | undefined {
-    const k = this.places.get(path);
-    return k === undefined ? undefined : this.entry(k);
+    const k = this.placeOf(path);
+    return k < 0 ? undefined : this.entry(k);
   }
 
   *entries(): IterableIterator<[string, ScanEntry]> {
-    for (const [path, k] of this.places) yield [path, this.entry(k)];
+    if (!this.ordered) for (const [path, k] of this.byPath()) yield [path, this.entry(k)];
+    else for (const k of this.order) yield [this.pathAt(k), this.entry(k)];
+  }
+
+  private placeOf(path: string): number {
+    if (path === this.lastPath) return this.lastPlace;
+    let k = -1;
+    const at = this.next;
+    if (this.ordered && at < this.order.length && this.isAt(this.order[at] as number, path)) {
+      k = this.order[at] as number;
+      this.next = at + 1;
+    } else {
+      k = this.byPath().get(path) ?? -1;
+    }
+    this.lastPath = path;
+    this.lastPlace = k;
+    return k;
+  }
+
+  /** Whether `path` is the root's prefix and then path k, compared without making either. */
+  private isAt(k: number, path: string): boolean {
+    const from = this.starts[k] as number;
+    const to = this.ends[k] as number;
+    const p = this.prefix.length;
+    if (path.length !== p + to - from || !path.startsWith(this.prefix)) return false;
+    for (let i = from, j = p; i < to; i++, j++) if (this.paths.charCodeAt(i) !== path.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /** Each path to its place (a path written twice: its last place). */
+  private byPath(): Map<string, number> {
+    if (!this.places) {
+      this.places = new Map();
+      for (const k of this.order) this.places.set(this.pathAt(k), k);
+    }
+    return this.places;
+  }
+
+  private pathAt(k: number): string {
+    return this.prefix + this.paths.slice(this.starts[k], this.ends[k]);
   }
 
   private entry(k: number): ScanEntry {
@@ -189,18 +248,44 @@ export function loadCacheFile(dir: string, root: string, extractor?: string): Re
   const { paths, sizes, mtimes, found } = file;
   const believed = file.extractor !== null && file.extractor === extractor;
   const prefix = root.endsWith('/') ? root : `${root}/`;
-  const places = new Map<string, number>();
+  const starts = new Int32Array(sizes.length);
+  const ends = new Int32Array(sizes.length);
+  const order = new Int32Array(sizes.length);
+  let count = 0;
   let from = 0;
   for (let k = 0; k < sizes.length; k++) {
     const end = paths.indexOf('\n', from);
     const to = end < 0 ? paths.length : end;
     // One path per number, each relative, none empty, the last one ending the text.
     if ((end < 0) !== (k === sizes.length - 1) || to === from || paths.charCodeAt(from) === 0x2f) return NOTHING;
+    starts[k] = from;
+    ends[k] = to;
     // Findings of other code (an older parser): the file is read again.
-    if (found[k] === 0 || believed) places.set(prefix + paths.slice(from, to), k);
+    if (found[k] === 0 || believed) order[count++] = k;
     from = to + 1;
   }
-  return new CachedEntries(places, sizes, mtimes, found);
+  const kept = order.subarray(0, count);
+  // Paths in strictly ascending order (as a root's sorted walk writes them) are each there once; a
+  // file in any other order may name one twice, so it is asked through the map (the last place).
+  return new CachedEntries(prefix, paths, starts, ends, kept, sizes, mtimes, found, ascending(paths, starts, ends, kept));
+}
+
+/** Whether the paths at `order` ascend strictly, by UTF-16 code units (Array.prototype.sort's order). */
+function ascending(paths: string, starts: Int32Array, ends: Int32Array, order: Int32Array): boolean {
+  for (let i = 1; i < order.length; i++) {
+    const a = order[i - 1] as number;
+    const b = order[i] as number;
+    if (compareAt(paths, starts[a] as number, ends[a] as number, starts[b] as number, ends[b] as number) >= 0) return false;
+  }
+  return true;
+}
+
+function compareAt(text: string, aFrom: number, aTo: number, bFrom: number, bTo: number): number {
+  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; i++, j++) {
+    const d = text.charCodeAt(i) - text.charCodeAt(j);
+    if (d !== 0) return d;
+  }
+  return aTo - aFrom - (bTo - bFrom);
 }
 
 /** A cache file of ours for `root`, of this format, version and pre-filter, each array of the right shape; else undefined. */

@@ -175,6 +175,33 @@ suite('scan cache on disk', () => {
       assert.equal(scanAsNewProcess().read, 4);
     });
 
+    test('asked in any order, what a map of each path to its entry answers (a path written twice: its last entry)', () => {
+      const rel = ['a.ts', 'a/b.ts', 'a/c.ts', 'a0.ts', 'b/a.ts', 'b/b.ts', 'B.ts', 'é.ts', 'a/b.tsx'];
+      const layouts: Array<[string, string[]]> = [
+        ['sorted, as a walk writes them', [...rel].sort()],
+        ['not sorted (files a later wave kept)', [...rel].sort().reverse()],
+        ['a path twice', [...[...rel].sort(), 'a/b.ts']],
+        ['a path twice, next to each other', ['a.ts', 'a/b.ts', 'a/b.ts', 'b/a.ts']],
+        ['one path', ['a.ts']],
+      ];
+      for (const [name, order] of layouts) {
+        const body = { ...valid(), paths: order.join('\n'), sizes: order.map((_, i) => i), mtimes: order.map((_, i) => T * 1000 + i), found: order.map(() => 0) };
+        plant(body);
+        const expected = new Map(order.map((p, i) => [join(root, p), { size: i, mtimeMs: T * 1000 + i, extracted: null }]));
+        const asked = [...rel, 'c.ts', 'a', 'a/b', 'a/b.t', 'a/b.tsxx', `${root}x/a.ts`, join(dir, 'a.ts')].map((p) => (p.startsWith('/') ? p : join(root, p)));
+        for (const askOrder of [[...asked].sort(), [...asked].sort().reverse(), asked]) {
+          const got = loaded();
+          assert.equal(got.size, expected.size, name);
+          // Each path asked twice in a row (has, then get), as a scan does.
+          for (const p of askOrder) {
+            assert.equal(got.has(p), expected.has(p), `${name}: has ${p}`);
+            assert.deepEqual(got.get(p), expected.get(p), `${name}: get ${p}`);
+          }
+          assert.deepEqual([...got.entries()].sort(), [...expected.entries()].sort(), name);
+        }
+      }
+    });
+
     const cases: Array<[string, () => void]> = [
       ['not JSON', () => plant('{"format": "runtime-drift.scan-cache", ')],
       ['another format', () => plant({ ...valid(), format: 'something-else' })],
