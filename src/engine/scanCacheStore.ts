@@ -7,8 +7,8 @@
 // this". A file whose findings were made by other code is read again; cache files are ignored
 // when not ours (owner), writable by others, another format, another root, another pre-filter, or
 // of a bad shape. A file is one JSON object holding the paths as one text and the sizes, mtimes
-// and findings as arrays, loaded into a map of each path to its place in them: an entry object is
-// made only when asked. As an array per file, each loaded with its own entry object (and a weak
+// and findings as arrays, answered in place in the order written (see CachedEntries): an entry
+// object is made only when asked. As an array per file, each loaded with its own entry object (and a weak
 // set of those, to tell an unchanged pass), loading and matching a root's entries cost about a
 // third of what stat'ing its files did (bench/README.md, twentieth round).
 import { createHash, randomBytes } from 'node:crypto';
