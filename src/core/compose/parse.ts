@@ -64,7 +64,9 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       continue;
     }
     // A service of a profile not active here is kept, marked, for the check to take only when it
-    // was started (`--profile dev`); one whose definition cannot be read is left out, as before.
+    // was started (`--profile dev`); one whose definition cannot be read is left out, as before,
+    // except when what fails is a blank from an unset variable (`${PORT}:${PORT}` before `.env`
+    // exists): compose has it once `.env` is written, so it is kept with that error and its hint.
     let inactive: string[] | undefined;
     try {
       const def = resolveExtends(service, raw, services, opts, 0);
@@ -73,7 +75,8 @@ export function parseComposeProject(files: ComposeFileText[], opts: ParseCompose
       inactive = profileActive(profiles, active) ? undefined : profiles;
       const spec = toServiceSpec(service, def, ctx);
       if (inactive !== undefined) {
-        if (spec.error === undefined) specs.push({ ...spec, inactiveProfiles: inactive });
+        const hinted = spec.error !== undefined ? withUnsetHint(spec, spec.error, unset.get(service), opts.envExample) : spec;
+        if (hinted.error === undefined || hinted.unsetVariables !== undefined) specs.push({ ...hinted, inactiveProfiles: inactive });
         continue;
       }
       specs.push(spec.error !== undefined ? withUnsetHint(spec, spec.error, unset.get(service), opts.envExample) : spec);

@@ -401,5 +401,14 @@ services:
       const bad = 'services:\n  api:\n    build: ./api\n  debug:\n    image: busybox\n    ports: ["x:y:z:w"]\n    profiles: [debug]\n';
       assert.deepEqual(parse(bad).services.map((s) => [s.name, s.error === undefined]), [['api', true]]);
     });
+
+    test('profiles: an inactive service whose port is blank from an unset variable is kept, marked, with the hint', () => {
+      // Every service under a profile, the ports from `.env` (not committed): compose has them once it exists.
+      const text = 'services:\n  api:\n    build: ./api\n    ports: ["${API_PORT}:${API_PORT}"]\n    profiles: [dev]\n  web:\n    build: ./web\n    ports: ["${WEB_PORT}:80"]\n    profiles: [dev]\n';
+      const services = parse(text).services;
+      assert.deepEqual(services.map((s) => [s.name, s.inactiveProfiles, s.unsetVariables]), [['api', ['dev'], ['API_PORT']], ['web', ['dev'], undefined]]);
+      assert.match(services[0]?.error ?? '', /API_PORT is not set/);
+      assert.equal(services[0]?.build?.context, `${dir}/api`);
+    });
   });
 });
