@@ -54,6 +54,9 @@ function answersRequest(fn: ts.SignatureDeclarationBase): boolean {
   return 'body' in fn && fn.body ? endsOnlyWithErrors(fn.body as ts.Node, next, 0) : true;
 }
 
+/** How Express code names a handler's response parameter (`res`, `_res`, `response`). */
+const RESPONSE_PARAM = /^_?res(ponse)?$/i;
+
 /** Functions handing `next` on to functions handing it on, followed at most this deep. */
 const MAX_NEXT_HELPERS = 3;
 
@@ -632,7 +635,33 @@ export abstract class ExportReader extends MountReader {
       // `module.exports = (options) => function (req, res) {...}`: the module's function makes the handler, mounted as its call (`require('./x')(options)`).
       else if (makesRequestHandler(fn)) handlers['*()'] = 'handler';
     }
+    // Routes only: a call inside the handler may read as a router handed to a helper (a pending mount).
+    const routeLines = this.out.routes.map((r) => r.line);
+    const declaresNoRoute = (fn: ts.Node) => !routeLines.some((l) => l >= this.line(fn) && l <= this.sf.getLineAndCharacterOfPosition(fn.getEnd()).line + 1);
+    for (const [name, fn] of this.wrappedHandlers()) if (declaresNoRoute(fn)) handlers[name] ??= 'handler';
     if (Object.keys(handlers).length > 0) this.out.endpoints = { ...this.out.endpoints, ...handlers };
+  }
+
+  /**
+   * `export const getRecipe = asyncHandler(async (req, res) => {...})`, `defineHandler(opts, (req, res) => ...)`:
+   * an exported constant made by a call that wraps a request handler (its last argument), which
+   * `router.use('/recipe', getRecipe)` mounts as a route answering every method there. The wrapper
+   * is taken to hand the request to it: its second parameter named as Express names the response.
+   */
+  private wrappedHandlers(): Array<[string, ts.ArrowFunction | ts.FunctionExpression]> {
+    const out: Array<[string, ts.ArrowFunction | ts.FunctionExpression]> = [];
+    for (const st of this.sf.statements) {
+      if (!isVariableStatement(st) || !hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && skipOuter(d.initializer);
+        const last = init && isCallExpression(init) ? init.arguments[init.arguments.length - 1] : undefined;
+        const fn = last && skipOuter(last);
+        if (!isIdentifier(d.name) || !fn || !(isArrowFunction(fn) || isFunctionExpression(fn))) continue;
+        const res = fn.parameters[1]?.name;
+        if (res && isIdentifier(res) && RESPONSE_PARAM.test(res.text) && answersRequest(fn)) out.push([d.name.text, fn]);
+      }
+    }
+    return out;
   }
 
   /**

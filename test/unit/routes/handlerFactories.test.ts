@@ -73,3 +73,21 @@ suite("a handler held in a field assigned from a module's factory returning an o
     assert.deepEqual(collect(files('app.kit.handlers.guard')), ['GET /health']);
   });
 });
+
+// A handler exported as what a wrapper call makes of it (`export const uploadAvatar =
+// wrap({ auth: true }, async (req, res) => {...})`), mounted with a path by a router of another file
+// (`router.use('/avatar', uploadAvatar)`): the wrapper hands the request to it.
+const wrappedRouter = ["import { Router } from 'express';", "import { uploadAvatar, stamp } from './avatar';", 'export const profileRouter = Router();', "profileRouter.use('/avatar', uploadAvatar);", "profileRouter.use('/stamp', stamp);", "profileRouter.get('/me', (req, res) => res.json({}));"].join('\n');
+const wrappedServer = ["import express from 'express';", "import { profileRouter } from './profile';", 'const app = express();', "app.use('/profile', profileRouter);", 'app.listen(3000);'].join('\n');
+const wrappedHandlers = (avatar: string) =>
+  ["import { wrap } from './wrap';", `export const uploadAvatar = wrap({ auth: true }, ${avatar});`, 'export const stamp = wrap({ auth: false }, (req, res, next) => {\n  res.locals.stampedAt = Date.now();\n  next();\n});'].join('\n');
+
+suite('a handler exported as a wrapper call around it, mounted with a path by a router', () => {
+  test('one that answers the request answers every method at the mount path; middleware handing the request on does not', () => {
+    const files = (avatar: string) => ({ '/s/server.ts': wrappedServer, '/s/profile.ts': wrappedRouter, '/s/avatar.ts': wrappedHandlers(avatar), '/s/wrap.ts': 'export const wrap = (opts: object, fn: Function) => [fn];' });
+    assert.deepEqual(collect(files('async (req, res) => {\n  res.status(201).json({ saved: true });\n}')), ['ALL /profile/avatar', 'GET /profile/me']);
+    assert.deepEqual(collect(files('async (req, res, next) => {\n  if (!req.body) return next(new Error("no body"));\n  res.json({ saved: true });\n}')), ['ALL /profile/avatar', 'GET /profile/me']);
+    // A wrapped function whose parameters are not a request and a response (`(app, opts)`) is no handler.
+    assert.deepEqual(collect(files('async (app, opts) => {\n  app.decorate("avatar", opts);\n}')), ['GET /profile/me']);
+  });
+});
