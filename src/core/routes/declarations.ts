@@ -473,7 +473,8 @@ export abstract class DeclarationReader extends Evaluator {
     if (!isCallExpression(node) || !isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
     const fn = node.expression.text;
     const decl = this.decls.get(fn);
-    return this.importedNames.has(fn) || (decl !== undefined && isFunctionLike(decl)) ? fn : undefined;
+    // `function createRouter() { return new Hono() }` declared in the file, as `const createRouter = () => ...` is.
+    return this.importedNames.has(fn) || (decl !== undefined && (isFunctionLike(decl) || isFunctionDeclaration(decl))) ? fn : undefined;
   }
 
   /**
