@@ -55,6 +55,9 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (fs, { project }) => {
     const nest = project.nestCli?.['sourceRoot'];
     if (typeof nest !== 'string' || project.dir === undefined || !(await isDir(fs, join(project.dir, nest)))) return undefined;
+    // `"sourceRoot": "."` names the project folder itself: where tsc keeps output paths from is
+    // still the common root of its inputs (its src/ when only src/ holds them), as the rules below find.
+    if (join(project.dir, nest) === project.dir) return undefined;
     return { path: join(project.dir, nest), why: 'nest-cli.json sourceRoot' };
   },
   // The image runs a source file as copied, from a folder of the project it copies on its own (an
