@@ -84,6 +84,7 @@ export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping:
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
+  if (mapping.bundled) return bundleEntrySources(fs, mapping, wanted, files);
   const stems = [...new Set([...wanted].map((w) => posix.basename(w).replace(/\.[^.]*$/, '')))];
   const byTarget = new Map<string, string[]>();
   for (const f of files) {
@@ -141,6 +142,31 @@ export function hasStem(file: string, stems: readonly string[]): boolean {
   for (const s of stems) if (to - from === s.length && file.startsWith(s, from)) return true;
   return false;
 }
+
+/** A file's name without its extension (`main` for `dist/main.js` and `src/main.ts`). */
+const stem = (f: string): string => posix.basename(f.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');
+
+/**
+ * A bundle has no file-by-file counterpart, but a bundler names its output after its entry
+ * (`tsdown` / `tsup` / esbuild: src/index.ts -> dist/index.mjs): a started file at the top of the
+ * image's folder for the bundle stands for the one source file of that name at the top of the
+ * source root, when that file starts a server or loads one (SERVER_OR_LOADER), not a barrel of exports.
+ */
+async function bundleEntrySources(fs: FsLike, mapping: SourceMapping, wanted: ReadonlySet<string>, files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of wanted) {
+    if (posix.dirname(w) !== mapping.target) continue;
+    const named = files.filter((f) => hasStem(f, [stem(w)]) && dirname(f) === mapping.sourceRoot && CODE_FILE.test(f));
+    const [only] = named;
+    if (named.length !== 1 || only === undefined) continue;
+    const text = await fs.readFile(only).catch(() => undefined);
+    if (text !== undefined && SERVER_OR_LOADER.test(text)) out.push(only);
+  }
+  return out;
+}
+
+/** A source file a bundler takes as an entry. */
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
 
 /**
  * The words, each holding a whole command line (one quoted argument with spaces: `tsc-watch

@@ -169,3 +169,36 @@ suite('hasStem: a file name less its last extension, compared in place', () => {
       for (const f of names) assert.equal(hasStem(f, stems), stems.includes(reference(f)), `${f} against ${stems.join(',')}`);
   });
 });
+
+suite('startedSourceFiles: a bundled server', () => {
+  // tsup bundles src/server.ts to dist/server.js; the image starts that bundle. A bundle has no
+  // file-by-file counterpart: the bundler names its output after its entry.
+  const tree = (entry: string, extra: Record<string, string> = {}) =>
+    memFs({
+      '/w/package.json': JSON.stringify({ dependencies: { hono: '4' }, scripts: { build: 'tsup' } }),
+      '/w/tsup.config.ts': `export default { entry: ['src/${entry}.ts'], format: 'esm' };\n`,
+      '/w/Dockerfile': `FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node:22\nWORKDIR /srv\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/${entry}.js"]\n`,
+      [`/w/src/${entry}.ts`]: "import app from './app';\nexport default { port: 8080, fetch: app.fetch };\n",
+      '/w/src/app.ts': "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/', (c) => c.text('ok'));\nexport default app;\n",
+      ...extra,
+    });
+  const spec = { name: 'api', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {} } as ServiceSpec;
+  const started = async (fs: ReturnType<typeof memFs>, files: string[]) => {
+    const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+    assert.equal(mapping.bundled, true, mapping.evidence.join('\n'));
+    return startedSourceFiles(fs, spec, mapping, files);
+  };
+
+  test('the bundle at the top of the image folder stands for the source file of its name at the top of the source root, one that starts a server', async () => {
+    assert.deepEqual(await started(tree('server'), ['/w/src/server.ts', '/w/src/app.ts']), ['/w/src/server.ts']);
+  });
+
+  test('a file of that name that starts no server and loads none (a barrel of exports) is not taken for the entry', async () => {
+    const fs = tree('index', { '/w/src/index.ts': "export * from './app';\n" });
+    assert.deepEqual(await started(fs, ['/w/src/index.ts', '/w/src/app.ts']), []);
+  });
+
+  test('no source file of that name at the top of the source root: nothing', async () => {
+    assert.deepEqual(await started(tree('server'), ['/w/src/app.ts', '/w/src/routes/server.ts']), []);
+  });
+});
