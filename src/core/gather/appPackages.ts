@@ -6,7 +6,7 @@ import { dirname, join, sep } from 'node:path';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
 import type { FsLike, SourceScan } from '../ports';
 import { workspacePackageDirs } from '../mapping/buildProject';
-import { appLibraryPackages, rootScriptLoading, workspaceServers } from '../routes/serverApps';
+import { appLibraryPackages, isNxBrowserProject, rootScriptLoading, workspaceServers } from '../routes/serverApps';
 import { workspacePackageAliases } from '../routes/aliases';
 import type { CollectedRoutes, PathAlias } from '../routes/collect';
 import { nextServedRoutes, nextServing } from '../routes/nextRoutes';
@@ -31,9 +31,24 @@ const NONE: AppPackageSources = { roots: [], aliases: [] };
  */
 export async function appPackageSources(fs: FsLike, sourceRoot: string, workspaceDir: string, aliases: readonly PathAlias[] = [], imported: readonly string[] = []): Promise<AppPackageSources> {
   const packages = await appWorkspacePackages(fs, sourceRoot, workspaceDir, new Set(imported.flatMap((s) => bareImportName(s) ?? [])));
-  if (packages === NOT_A_SERVER) return NONE;
+  if (packages === NOT_A_SERVER || (await inNxBrowserProject(fs, sourceRoot, workspaceDir))) return NONE;
   const shared = (await aliasedSharedFolders(fs, sourceRoot, workspaceDir, aliases)).filter((d) => !packages.roots.some((r) => isAtOrInside(r, d)));
   return shared.length === 0 ? packages : { ...packages, roots: [...packages.roots, ...shared] };
+}
+
+/**
+ * Whether the nearest Nx project.json at or above the source root (below any package.json: a
+ * package's own is appWorkspacePackages's) is a front end's (an Angular or Astro app of an Nx
+ * workspace whose only package.json is the repository's): the folders its aliases reach
+ * (a server package's `@acme/api` alias) serve none of its routes.
+ */
+async function inNxBrowserProject(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
+  for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
+    if ((await fs.stat(join(dir, 'package.json')))?.isFile) return false;
+    const file = join(dir, 'project.json');
+    if ((await fs.stat(file))?.isFile) return isNxBrowserProject(fs, file);
+  }
+  return false;
 }
 
 /** A front end's (appWorkspacePackages): none of its packages' or shared folders' routes are its. */

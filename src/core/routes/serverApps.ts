@@ -310,6 +310,29 @@ function browserTarget(targets: Record<string, unknown>): boolean {
   });
 }
 
+/**
+ * An Nx project.json built or served for the browser: a browser executor, or an `nx:run-commands`
+ * build / serve / start / dev target whose command runs a front-end tool (`ng serve`, `astro dev`).
+ * Such a project is a front end though its folder has no package.json of its own.
+ */
+export async function isNxBrowserProject(fs: FsLike, projectJson: string): Promise<boolean> {
+  const targets = (await readJsonObject(fs, projectJson))?.['targets'];
+  if (targets === null || typeof targets !== 'object') return false;
+  if (browserTarget(targets as Record<string, unknown>)) return true;
+  return Object.entries(targets).some(([name, target]) => NX_RUN_TARGET.test(name) && runCommands(target).some((cmd) => FRONT_END_TOOL.test(cmd)));
+}
+
+const NX_RUN_TARGET = /^(?:build|serve|start|dev)$/;
+
+/** The commands of a run-commands target: `options.command`, and `options.commands` (strings or `{ command }`). */
+function runCommands(target: unknown): string[] {
+  const options = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)['options'] : undefined;
+  if (options === null || typeof options !== 'object') return [];
+  const { command, commands } = options as Record<string, unknown>;
+  const listed = Array.isArray(commands) ? commands.map((c: unknown) => (c !== null && typeof c === 'object' ? (c as Record<string, unknown>)['command'] : c)) : [];
+  return [command, ...listed].filter((c): c is string => typeof c === 'string');
+}
+
 /** A folder with a package.json: its name and what it depends on (workspace links among them). */
 export interface WorkspacePackage {
   dir: string;

@@ -87,6 +87,32 @@ suite('appPackageSources: shared folders its aliases reach', () => {
   });
 });
 
+suite('appPackageSources: an Nx workspace with one package.json', () => {
+  const project = (targets: Record<string, unknown>) => JSON.stringify({ name: 'p', projectType: 'application', targets });
+  const run = (options: Record<string, unknown>) => ({ executor: 'nx:run-commands', options });
+  const files = {
+    '/w/package.json': JSON.stringify({ name: 'ws', private: true, dependencies: { express: '5', '@angular/core': '21', astro: '5' } }),
+    '/w/apps/api/project.json': project({ serve: { executor: '@nx/js:node' } }),
+    '/w/apps/api/src/main.ts': '',
+    '/w/apps/shop/project.json': project({ start: run({ commands: ['tsx worker.ts --watch', { command: 'tsx worker.ts && ng serve --port 4200' }] }) }),
+    '/w/apps/shop/src/main.ts': '',
+    '/w/apps/site/project.json': project({ dev: run({ command: 'astro dev --port 4321' }) }),
+    '/w/apps/site/src/pages/index.astro': '',
+    '/w/apps/admin/project.json': project({ build: { executor: '@nx/vite:build' } }),
+    '/w/apps/admin/src/main.tsx': '',
+    '/w/libs/routes/src/index.ts': '',
+  };
+  const aliases = [{ pattern: '@ws/routes', targets: ['/w/libs/routes/src/index.ts'] }];
+
+  test("the server's project reads the folder its alias reaches", async () => {
+    assert.deepEqual((await appPackageSources(memFs(files), '/w/apps/api/src', '/w', aliases)).roots, ['/w/libs/routes/src']);
+  });
+
+  test('a project whose targets run a front-end tool (ng serve, astro dev) or a browser executor reads none', async () => {
+    for (const root of ['/w/apps/shop/src', '/w/apps/site/src', '/w/apps/admin/src']) assert.deepEqual((await appPackageSources(memFs(files), root, '/w', aliases)).roots, [], root);
+  });
+});
+
 suite('handlerServedRoutes', () => {
   test("a Next.js service's routes outside its route handlers' folders are left out (its package.json above the source root); another server's stay", async () => {
     const fs = memFs({
