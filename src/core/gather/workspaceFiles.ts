@@ -180,7 +180,9 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     }
     if (chosen.length > 0) return Promise.all(chosen.map((a) => appSourceDir(fs, a.dir)));
     const only = apps.length === 1 ? apps[0] : apps.length === 0 && nextApps.length === 1 ? nextApps[0] : undefined;
-    const sole = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
+    const claimed = only && (namesProject(names, projectRoot, await packageName(fs, projectRoot)) || (opts.claimsSoleApp && (await runsProjectCode(fs, spec, only.dir, projectRoot))));
+    // The image named like another package of the project (a front end's folder): it is that one's, none of the server's.
+    const sole = claimed && !(await imageNamesOtherPackage(fs, spec, projectRoot, only.dir));
     // Another package of the project builds an image of its own (a Next.js app beside the worker): the image may be that one.
     const ambiguous = only && sole && !bindMounts(spec, only.dir) && (await anotherPackageWithDockerfile(fs, projectRoot, only.dir));
     // Then the service's role tells (`langfuse-web` on `langfuse/langfuse`, whose web/ has a Dockerfile): the app named so, where one is.
@@ -210,6 +212,20 @@ async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, p
   if (!imageSharesWord(spec.image, projectWords)) return { servers, nextApps: [] };
   const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) || (await svelteKitLayout(fs, dir)) || (await remixLayout(fs, dir)) ? [dir] : []), true);
   return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
+}
+
+/**
+ * Whether the image's repository names a package of the project other than the app at `appDir`
+ * (`acme/shop` beside the front end's folder shop/ and the server's shop-server/, the project
+ * itself named shop): the image is that package's build, and runs none of the app's code, unless
+ * the service bind-mounts the app.
+ */
+async function imageNamesOtherPackage(fs: FsLike, spec: ServiceSpec, projectRoot: string, appDir: string): Promise<boolean> {
+  const repository = imageRepository(spec.image);
+  if (repository === undefined || bindMounts(spec, appDir)) return false;
+  const packages = await appsBelow(fs, projectRoot, async (dir) => ((await fs.stat(path.join(dir, 'package.json')))?.isFile ? [dir] : []));
+  const named = pickByName(packages, [repository]);
+  return named !== undefined && !isAtOrInside(named.dir, appDir) && !isAtOrInside(appDir, named.dir);
 }
 
 /** The first non-empty answer of `steps`, asked in turn (an undefined pick counts as none). */

@@ -43,6 +43,24 @@ suite('serverSourceRoot', () => {
     assert.equal(await serverSourceRoot(teable, spec('migrate', { image: 'ghcr.io/teableio/teable-db-migrate:latest' })), undefined);
   });
 
+  test("an image named like the project and like its front end's folder runs the front end, not the project's only server app; the server's own image still gets it", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'quill', private: true }),
+      '/w/apps/QuillApi/package.json': JSON.stringify({ name: 'quill_api', dependencies: { express: '5' } }),
+      '/w/apps/QuillApi/index.js': '',
+    };
+    const front = { 'package.json': JSON.stringify({ name: 'quill_web', dependencies: { react: '19', vite: '7' } }), 'server.cjs': '' };
+    const withFront = (folder: string) => memFs({ ...files, ...Object.fromEntries(Object.entries(front).map(([f, text]) => [`/w/apps/${folder}/${f}`, text])) });
+    const client = spec('client', { image: 'quilllabs/quill:main' });
+    assert.equal(await serverSourceRoot(withFront('Quill'), client), undefined);
+    assert.equal(await serverSourceRoot(withFront('Quill'), spec('server', { image: 'quilllabs/quillapi:main' })), '/w/apps/QuillApi');
+    // The front end in a folder of another name: the image named like the project is its only server's.
+    assert.equal(await serverSourceRoot(withFront('Web'), client), '/w/apps/QuillApi');
+    // Bind-mounting the server's folder, the image runs it whatever its name.
+    const mounting = spec('client', { image: 'quilllabs/quill:main', config: { volumes: { '/app': 'bind:/w/apps/QuillApi' } } as unknown as ServiceSpec['config'] });
+    assert.equal(await serverSourceRoot(withFront('Quill'), mounting), '/w/apps/QuillApi');
+  });
+
   test("an image named like the project with its words run together (`chatollama` for the package chat-ollama) runs its only server app", async () => {
     const fs = memFs({ '/w/package.json': JSON.stringify({ name: 'chat-ollama', dependencies: { express: '5' } }), '/w/src/index.ts': '' });
     assert.equal(await serverSourceRoot(fs, spec('chatollama', { image: 'someone/chatollama:latest' })), '/w/src');
