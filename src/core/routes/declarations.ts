@@ -473,8 +473,9 @@ export abstract class DeclarationReader extends Evaluator {
     if (!isCallExpression(node) || !isIdentifier(node.expression) || isModuleLoad(node)) return undefined;
     const fn = node.expression.text;
     const decl = this.decls.get(fn);
-    // `function createRouter() { return new Hono() }` declared in the file, as `const createRouter = () => ...` is.
-    return this.importedNames.has(fn) || (decl !== undefined && (isFunctionLike(decl) || isFunctionDeclaration(decl))) ? fn : undefined;
+    // `function createRouter() { return new Hono() }` declared in the file, as `const createRouter = () => ...` is;
+    // not a helper returning a value no router is (`return path.split('/')`, `return '/' + parts.join('/')`).
+    return this.importedNames.has(fn) || (decl !== undefined && (isFunctionLike(decl) || (isFunctionDeclaration(decl) && mayReturnRouter(decl)))) ? fn : undefined;
   }
 
   /**
@@ -622,3 +623,13 @@ function inLoopBody(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Whether a function declared with `function` may return a router: some `return` gives a `new X()`,
+ * a call of a name (`express()`, `makeBase()`), or a name (`const app = new Hono(); ...; return app`).
+ */
+function mayReturnRouter(fn: ts.FunctionDeclaration): boolean {
+  return fn.body !== undefined && returnedValues(fn.body).some((r) => {
+    const e = skipOuter(r);
+    return isNewExpression(e) || isIdentifier(e) || (isCallExpression(e) && isIdentifier(skipOuter(e.expression)));
+  });
+}

@@ -4,6 +4,7 @@
 // one mounted on the other (`root.route('/v2', api)`), keep each its own mounts. Fixtures of our own.
 import * as assert from 'node:assert/strict';
 import { routesAndWarnings as routesOf } from '../helpers/collectText';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 
 const factory = (declared: boolean) =>
   [
@@ -48,5 +49,21 @@ suite('routers made by a function declared in the same file', () => {
   test('a declared function that returns no router makes none: what is read on its result is no route', () => {
     const notRouter = ["function makeMap() { return new Map(); }", 'const lookup = makeMap();', "lookup.get('/not-a-route');", 'export default lookup;'].join('\n');
     assert.deepEqual(routesOf({ '/s/lookup.ts': notRouter }).routes, []);
+  });
+
+  test("a declared helper returning a value no router is (a split path, a joined string) makes no router: a call handing its result on is no mount", () => {
+    const helpers = [
+      'function splitPath(p: string) { return p.split("/").filter(Boolean); }',
+      "function joinPath(...parts: string[]) { return '/' + parts.join('/'); }",
+      'function compare(pattern: string[], actual: string[]) { return pattern.length === actual.length ? {} : undefined; }',
+      'export function match(pattern: string[], url: string) {',
+      '  const actual = splitPath(url);',
+      '  const found = compare(pattern, actual);',
+      '  return found ? joinPath(url) : undefined;',
+      '}',
+    ].join('\n');
+    const x = extractRoutesFromSource(helpers, '/s/match.ts');
+    assert.deepEqual(x.mounts, []);
+    assert.equal(x.routerMakers, undefined);
   });
 });
