@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
+import { buildSpec } from '../helpers/buildSpec';
 
-const spec = (): ServiceSpec => ({
-  name: 'api',
-  project: 'ws',
-  projectDir: '/ws',
-  composeFiles: ['/ws/compose.yaml'],
-  ports: [],
-  drift: {},
-  build: { context: '/ws/server', dockerfile: '/ws/server/Dockerfile' },
-});
+const spec = (): ServiceSpec => ({ ...buildSpec('/ws/server/Dockerfile'), name: 'api', build: { context: '/ws/server', dockerfile: '/ws/server/Dockerfile' } });
 
 const DOCKERFILE = [
   'FROM node:22-alpine AS build',
