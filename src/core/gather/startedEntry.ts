@@ -48,10 +48,12 @@ function startedCommand(spec: ServiceSpec, mapping: SourceMapping): { words: str
  * Several when its command starts several programs (`node server/index.js & node collector/index.js`).
  */
 export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly { file: string }[] }): Promise<string[] | undefined> {
-  const declaring = await startedSourceFiles(fs, spec, mapping, scanned.extracted.map((e) => e.file));
-  const found = declaring.length > 0 || !spec.ownStart ? declaring : await startedSourceFiles(fs, spec, mapping, scanned.files);
+  const started = await startedWords(fs, spec, mapping);
+  if (!started) return undefined;
+  const declaring = await filesStartedBy(fs, mapping, started, scanned.extracted.map((e) => e.file));
+  const found = declaring.length > 0 || !spec.ownStart ? declaring : await filesStartedBy(fs, mapping, started, scanned.files);
   if (found.length > 0) return found;
-  const nxMain = await nxStartedFile(fs, spec, mapping);
+  const nxMain = await nxStartedFile(fs, spec, mapping, started.words.join(' '));
   return nxMain !== undefined && scanned.files.includes(nxMain) ? [nxMain] : undefined;
 }
 
@@ -60,9 +62,8 @@ export async function serviceEntry(fs: FsLike, spec: ServiceSpec, mapping: Sourc
  * target it builds and runs, mapping/nxServeTarget.ts nxStartedMain), read from the project.json at
  * or above the source root, below the workspace's nx.json; its path is from the workspace's folder.
  */
-async function nxStartedFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping): Promise<string | undefined> {
-  const text = (await startedWords(fs, spec, mapping))?.words.join(' ');
-  if (text === undefined || nxRunTargets(text).length === 0) return undefined;
+async function nxStartedFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, text: string): Promise<string | undefined> {
+  if (nxRunTargets(text).length === 0) return undefined;
   let main: string | undefined;
   for (let dir = mapping.sourceRoot; ; dir = dirname(dir)) {
     main ??= nxStartedMain(text, (await readNxProject(fs, dir))?.config);
@@ -79,13 +80,17 @@ async function nxStartedFile(fs: FsLike, spec: ServiceSpec, mapping: SourceMappi
  */
 export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, files: readonly string[]): Promise<string[]> {
   const started = await startedWords(fs, spec, mapping);
-  if (!started) return [];
+  return started ? filesStartedBy(fs, mapping, started, files) : [];
+}
+
+/** startedSourceFiles, for the words the command runs (startedWords). */
+async function filesStartedBy(fs: FsLike, mapping: SourceMapping, started: { words: string[]; workdir: string }, files: readonly string[]): Promise<string[]> {
   const { words } = started;
   const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
   if (mapping.bundled) return bundleEntrySources(fs, mapping, wanted, files);
-  const stems = [...new Set([...wanted].map((w) => posix.basename(w).replace(/\.[^.]*$/, '')))];
+  const stems = [...new Set([...wanted].map(stem))];
   const byTarget = new Map<string, string[]>();
   for (const f of files) {
     if (!hasStem(f, stems)) continue;
@@ -156,7 +161,8 @@ async function bundleEntrySources(fs: FsLike, mapping: SourceMapping, wanted: Re
   const out: string[] = [];
   for (const w of wanted) {
     if (posix.dirname(w) !== mapping.target) continue;
-    const named = files.filter((f) => hasStem(f, [stem(w)]) && dirname(f) === mapping.sourceRoot && CODE_FILE.test(f));
+    const stems = [stem(w)];
+    const named = files.filter((f) => hasStem(f, stems) && dirname(f) === mapping.sourceRoot && CODE_FILE.test(f));
     const [only] = named;
     if (named.length !== 1 || only === undefined) continue;
     const text = await fs.readFile(only).catch(() => undefined);
@@ -243,11 +249,10 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts',
  * or a command running only database migration tools (runsOnlyMigrations).
  */
 export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly ScannedFile[] }): Promise<boolean> {
-  const started = await startedSourceFiles(fs, spec, mapping, scanned.files);
-  if (started.length === 0) {
-    const words = (await startedWords(fs, spec, mapping))?.words;
-    return words !== undefined && words.length > 0 && runsOnlyMigrations(words);
-  }
+  const command = await startedWords(fs, spec, mapping);
+  if (!command) return false;
+  const started = await filesStartedBy(fs, mapping, command, scanned.files);
+  if (started.length === 0) return command.words.length > 0 && runsOnlyMigrations(command.words);
   const read = new Map(scanned.extracted.map((e) => [e.file, e.x]));
   // A file the scan read as serving (a `NestFactory.create` app, routes) is not read again.
   if (!started.some((f) => servesSome(read.get(f))) && (await everyStandalone(fs, started))) return true;

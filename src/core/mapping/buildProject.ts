@@ -500,6 +500,10 @@ function startedHow(kind: 'nxOutput' | 'nxRun' | 'selected'): (pkg: string) => s
 const NX_COMMANDS = new Set(['run', 'run-many', 'affected', 'graph', 'dep-graph', 'reset', 'format', 'format:check', 'format:write', 'generate', 'g', 'migrate', 'list', 'report', 'show', 'init', 'add', 'release', 'sync', 'sync:check', 'watch', 'exec', 'daemon', 'connect', 'connect-to-nx-cloud', 'view-logs', 'repair', 'import', 'login', 'logout', 'mcp', 'print-affected', 'configure-ai-agents']);
 /** Nx's program: `nx`, or its script run by node (`node_modules/nx/bin/nx.js`). */
 const NX_PROGRAM = String.raw`\bnx(?:\.[cm]?js)?\s+`;
+/** `nx run [options] <project>:<target>[:<configuration>]`. */
+const NX_RUN = new RegExp(`${NX_PROGRAM}run\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+):([\\w-]+)(?::([\\w-]+))?`);
+/** `nx <target> [options] <project>`. */
+const NX_TARGET = new RegExp(`${NX_PROGRAM}([\\w:-]+)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+)`);
 
 /** An Nx target a command runs: `nx run api:serve:development` -> project api, target serve, configuration development. */
 export interface NxRun {
@@ -516,8 +520,8 @@ export interface NxRun {
 export function nxRunTargets(text: string): NxRun[] {
   const found: NxRun[] = [];
   for (const command of text.split(/&&|\|\||[;&|\n]/)) {
-    const run = new RegExp(`${NX_PROGRAM}run\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+):([\\w-]+)(?::([\\w-]+))?`).exec(command);
-    const short = run ? undefined : new RegExp(`${NX_PROGRAM}([\\w:-]+)\\s+(?:--?[\\w-]+(?:=\\S+)?\\s+)*['"]?([\\w@./-]+)`).exec(command);
+    const run = NX_RUN.exec(command);
+    const short = run ? undefined : NX_TARGET.exec(command);
     if (run) found.push({ project: run[1] as string, target: run[2] as string, ...(run[3] !== undefined ? { configuration: run[3] } : {}) });
     else if (short && !NX_COMMANDS.has(short[1] as string) && !(short[2] as string).startsWith('-')) found.push({ project: short[2] as string, target: short[1] as string });
   }
