@@ -383,16 +383,19 @@ function startedWords(words: string[], args: readonly string[], exec: boolean): 
 }
 
 /** Node's options whose value is the next word (a preloaded module, an env file: `node -r dotenv/config dist/index.js`). */
-const NODE_VALUE_OPTION = String.raw`(?:-r|--require|--import|--loader|--experimental-loader|--env-file)\s+[^\s;&|()-]\S*\s+`;
-const NODE_STARTS = new RegExp(String.raw`\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:${NODE_VALUE_OPTION}|-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js)(?=$|[\s;&|)])`, 'g');
+const NODE_VALUE_NAME = String.raw`(?:-r|--require|--import|--loader|--experimental-loader|--env-file)`;
+const NODE_VALUE_OPTION = String.raw`${NODE_VALUE_NAME}\s+[^\s;&|()-]\S*\s+`;
+// The file with its extension (`node dist/main.js`), or a path in a folder without one (`node dist/main`:
+// Node loads dist/main.js, https://nodejs.org/api/modules.html#file-modules; `node dist` may be a folder's index.js).
+const NODE_STARTS = new RegExp(String.raw`\bcd\s+([^\s;&|()]+)|(?:^|[\s;&|(])node\s+(?:${NODE_VALUE_OPTION}|(?!${NODE_VALUE_NAME}\s)-\S+\s+)*([^\s;&|()-][^\s;&|()]*\.[cm]?js|(?:\.{1,2}\/)?\w[\w-]*(?:\/[\w-]+)+)(?=$|[\s;&|)])`, 'g');
 
-/** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` in WORKDIR). */
+/** The JavaScript files the stage's start command runs with node, as image paths (`cd X && node Y.js`, `node Y.js` or `node Y` in WORKDIR). */
 export function startedImageFiles(stage: Stage): string[] {
   const files: string[] = [];
   let cwd = stage.workdir;
   for (const m of (stage.start ?? '').matchAll(NODE_STARTS)) {
     if (m[1] !== undefined) cwd = posix.resolve(cwd, m[1]);
-    else files.push(posix.resolve(cwd, m[2] ?? ''));
+    else files.push(posix.resolve(cwd, /\.[cm]?js$/.test(m[2] ?? '') ? (m[2] ?? '') : `${m[2] ?? ''}.js`));
   }
   return files;
 }

@@ -1,7 +1,7 @@
 // A start command that runs a shell script of the build context starts what the script runs.
 import * as assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
-import { startOfScript, withStartScripts } from '../../../src/core/dockerfile/startScript';
+import { startedImageFiles, startOfScript, withStartScripts } from '../../../src/core/dockerfile/startScript';
 import { startedSourceFiles } from '../../../src/core/gather/startedEntry';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { FsLike } from '../../../src/core/ports';
@@ -161,5 +161,27 @@ suite('started file through a start script', () => {
     const mapping = (await inferMapping(fs, spec)) as SourceMapping;
     assert.ok(mapping.evidence.some((e) => e.includes('start.sh')), mapping.evidence.join('\n'));
     assert.deepEqual(await startedSourceFiles(fs, spec, mapping, ['/w/server/index.js', '/w/server/mock.js']), ['/w/server/index.js']);
+  });
+});
+
+suite('startedImageFiles', () => {
+  const final = (cmd: string) => {
+    const df = parseDockerfile(`FROM node\nWORKDIR /srv\nCMD ${cmd}\n`);
+    return df.stages[df.stages.length - 1]!;
+  };
+
+  test('`node out/main` names out/main.js (Node adds the extension); a file with its extension is kept, after options', () => {
+    assert.deepEqual(startedImageFiles(final('node out/main')), ['/srv/out/main.js']);
+    assert.deepEqual(startedImageFiles(final('node --enable-source-maps ./out/main')), ['/srv/out/main.js']);
+    assert.deepEqual(startedImageFiles(final('["node", "out/server.mjs"]')), ['/srv/out/server.mjs']);
+    assert.deepEqual(startedImageFiles(final('cd api && node lib/main')), ['/srv/api/lib/main.js']);
+    // `node dist`: dist.js, or a folder's index.js: not known from the command.
+    assert.deepEqual(startedImageFiles(final('node dist')), []);
+  });
+
+  test('node evaluating code or starting a file of another kind names no JavaScript file; a CLI run before the start is no node start', () => {
+    assert.deepEqual(startedImageFiles(final(`node -e "console.log(1)"`)), []);
+    assert.deepEqual(startedImageFiles(final('node --import tsx src/main.ts')), []);
+    assert.deepEqual(startedImageFiles(final('./node_modules/.bin/migrate up -c db/config.js && node out/main')), ['/srv/out/main.js']);
   });
 });

@@ -1041,6 +1041,38 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
 
+  test('Nx workspace built whole, one output copied out: a start running a migration CLI with a data-source file, then `node dist/main` without its extension, starts that output', async () => {
+    const fs = memFs({
+      '/ws/nx.json': JSON.stringify({ plugins: [{ plugin: '@nx/webpack/plugin', options: { buildTargetName: 'build' } }] }),
+      '/ws/package.json': JSON.stringify({ name: '@acme/source', dependencies: { '@nestjs/core': '11', react: '18', 'react-dom': '18' } }),
+      '/ws/apps/server/project.json': JSON.stringify({ name: 'server', sourceRoot: 'apps/server/src', projectType: 'application', targets: { serve: { executor: '@nx/js:node' } } }),
+      '/ws/apps/server/webpack.config.js': "const { join } = require('path');\nmodule.exports = { output: { path: join(__dirname, '../../dist/apps/server') }, plugins: [new NxAppWebpackPlugin({ target: 'node', main: './src/main.ts' })] };\n",
+      '/ws/apps/server/tsconfig.json': '{"compilerOptions":{}}',
+      '/ws/apps/server/src/main.ts': '',
+      '/ws/apps/site/project.json': JSON.stringify({ name: 'site', sourceRoot: 'apps/site/src', projectType: 'application' }),
+      '/ws/apps/site/src/main.tsx': '',
+      '/ws/libs/store/project.json': JSON.stringify({ name: 'store', sourceRoot: 'libs/store/src', projectType: 'library' }),
+      '/ws/libs/store/src/index.ts': '',
+      '/ws/Dockerfile': [
+        'FROM node AS build',
+        'COPY . /ws',
+        'WORKDIR /ws',
+        'RUN yarn install && yarn nx run-many --target=build --all',
+        'FROM node',
+        'COPY --from=build /ws/dist/apps/server/ /ws/out',
+        'COPY --from=build /ws/dist/libs/store/ /ws/store',
+        'COPY --from=build /ws/node_modules /ws/node_modules',
+        'WORKDIR /ws',
+        'CMD ["/bin/sh", "-c", "./node_modules/typeorm/cli.js migration:run -d store/src/index.js && node out/main"]',
+        '',
+      ].join('\n'),
+    });
+    const m = await inferMapping(fs, spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/apps/server/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/ws/out', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+  });
+
   test("Nx inferred webpack build whose config sets no outputPath for the plugin: webpack's own output.path, from the config's folder, copied to the image's root folder", async () => {
     const fs = memFs({
       '/ws/nx.json': JSON.stringify({ plugins: [{ plugin: '@nx/webpack/plugin', options: { buildTargetName: 'build' } }] }),
