@@ -1,6 +1,6 @@
 // The route side of one service's evidence: the routes its source declares (joined across files)
 // and what each answered when probed, under the probe policy and the user's trust.
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ContainerInfo, RouteDef, RouteReport, ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
@@ -67,6 +67,7 @@ export function collectRoutes(
     ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),
     ...(tree.tsoaBasePath !== undefined ? { tsoaBasePath: tree.tsoaBasePath } : {}),
     ...(tree.openApiDocuments !== undefined ? { openApiDocuments: tree.openApiDocuments } : {}),
+    ...(tree.yamlSettings !== undefined ? { yamlSettings: tree.yamlSettings } : {}),
     ...(tree.serviceEnv !== undefined ? { serviceEnv: tree.serviceEnv } : {}),
   });
   for (const w of collected.warnings) log?.log('warn', `${spec.name}: ${w}`);
@@ -144,6 +145,31 @@ export async function nodeConfigSettings(fs: FsLike, packages: () => Promise<Pac
 }
 
 /**
+ * The YAML settings files the root's settings modules load their defaults from (routes/yamlSettings.ts),
+ * by their path as written, relative to the folder the server runs in (the first package.json's at or
+ * above the source root): each parsed, when found and none of the files the module loads only under
+ * a test is there (such a file, committed, may set any value).
+ */
+export async function yamlSettingsOf(fs: FsLike, packages: () => Promise<PackageFile[]>, root: string, extracted: SourceScan['extracted']): Promise<Record<string, unknown> | undefined> {
+  const loads = extracted.flatMap((e) => (e.x.yamlDefaults ? [e.x.yamlDefaults] : []));
+  if (loads.length === 0) return undefined;
+  const dir = (await packages())[0]?.dir ?? root;
+  const out: Record<string, unknown> = {};
+  for (const { file, optional } of loads) {
+    if (Object.hasOwn(out, file) || isAbsolute(file)) continue;
+    let shadowed = false;
+    for (const o of optional) shadowed ||= isAbsolute(o) || (await fs.stat(join(dir, o)))?.isFile === true;
+    if (shadowed || !(await fs.stat(join(dir, file)))?.isFile) continue;
+    try {
+      out[file] = parseYaml(await fs.readFile(join(dir, file)));
+    } catch {
+      // A file the module could not parse either: the server does not start.
+    }
+  }
+  return out;
+}
+
+/**
  * tsoa.json's `routes.basePath` for a source root whose controllers tsoa's generated RegisterRoutes
  * registers (routes/tsoaRoutes.ts): from the first package at or above the root that has a tsoa.json.
  */
@@ -175,6 +201,7 @@ export interface RouteTreeFacts {
   exampleEnv?: ExampleEnv;
   tsoaBasePath?: string;
   openApiDocuments?: Record<string, OpenApiDocument>;
+  yamlSettings?: Record<string, unknown>;
 }
 
 /**
@@ -187,12 +214,14 @@ export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: str
   const exampleEnv = await exampleEnvOf(fs, pkgs, extracted, workspaceDir);
   const tsoaBasePath = await tsoaRoutesBase(fs, pkgs, extracted);
   const openApiDocuments = await readOpenApiDocuments(fs, extracted);
+  const yamlSettings = await yamlSettingsOf(fs, pkgs, root, extracted);
   return {
     ...(nestMajor !== undefined ? { nestMajor } : {}),
     ...(settings !== undefined ? { settings } : {}),
     ...(exampleEnv !== undefined ? { exampleEnv } : {}),
     ...(tsoaBasePath !== undefined ? { tsoaBasePath } : {}),
     ...(openApiDocuments !== undefined ? { openApiDocuments } : {}),
+    ...(yamlSettings !== undefined ? { yamlSettings } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
 import { EMPTY_WHEN_UNSET, ENV_VALUE, URL_PATH, urlPathRefText } from './urlPathRefs';
 import { NOT_KNOWN } from './guardTest';
-import { configGuardedFile } from './configGuards';
+import { configGuardedFile, yamlValueAt } from './configGuards';
 import { decidedGuardWarning, envPathNote, envPathValue, GuardedRoutes, guardInEnv, notServedReason, settingGuardWarning, type GuardedSubject, type ServiceEnv } from './settingGuardWarnings';
 import { addInheritedPathRoutes, type ClassFinder } from './inheritedPathRoutes';
 import { addSetterPathRoutes } from './setterPathRoutes';
@@ -87,6 +87,11 @@ export interface CollectOptions {
   tsoaBasePath?: string;
   /** OpenAPI documents in files (hapi-openapi's `api`), by openApiDocKey, as gather/openApiDocs.ts read them. */
   openApiDocuments?: Readonly<Record<string, OpenApiDocument>>;
+  /**
+   * The YAML settings files settings modules load their defaults from (yamlSettings.ts), by their
+   * path as written: only those found, with none of the files loaded under a test beside them.
+   */
+  yamlSettings?: Readonly<Record<string, unknown>>;
 }
 
 /** An example environment file, repository-relative as shown, and the variables it sets. */
@@ -247,7 +252,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   madeReceiverWarnings(scanned, warnings);
   expandListedImports(resolveImportedFolders(scanned, byKey, opts.aliases ?? []), opts.files ?? []);
   addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
-  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv);
+  const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv, opts.yamlSettings ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
   // that every file is known; what still cannot be known is a warning with file and line.
   // Routers made by a factory given their prefix (`mod('/users')`) first take it; then tests of configuration
@@ -2157,6 +2162,7 @@ class ValueResolver {
     private readonly exampleEnv: ExampleEnv | undefined,
     private readonly openApiDocuments: Readonly<Record<string, OpenApiDocument>>,
     private readonly serviceEnv: ServiceEnv | undefined,
+    private readonly yamlSettings: Readonly<Record<string, unknown>>,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
@@ -2910,6 +2916,10 @@ class ValueResolver {
   private guardRead(s: Scanned, read: { local: string; path: string[]; arg?: { fn: string; index: number } }): { v: unknown; file: string } | typeof NOT_KNOWN {
     if (read.arg) return this.paramRead(s, read.arg, read.path);
     const found = this.refValue(s, read.local, read.path);
+    if (!found) {
+      const yaml = this.yamlRead(s, read.local, read.path);
+      if (yaml !== undefined) return yaml;
+    }
     if (found) {
       const text = found.value.kind === 'str' && !readsEnv(found.value) ? literalOf(found.value) : undefined;
       // A number is kept as its text: whether the code compares it with a number or a string is not known here.
@@ -2923,6 +2933,25 @@ class ValueResolver {
     // A key the object does not write may be set on it later (`config.isProduction = ...`): not known.
     const b = Object.hasOwn(other, key) ? other[key] : undefined;
     return typeof b === 'boolean' ? { v: b, file: owner.file.file } : NOT_KNOWN;
+  }
+
+  /**
+   * A read of what a settings module exports, when it builds that from a YAML file's defaults
+   * (yamlSettings.ts), as the file found gives it: a string or a boolean; an object is only known to
+   * be there (configGuards.ts reads it for its truth). Undefined when the module is no such one, its
+   * file was not found, or the file has no such key; NOT_KNOWN for any other value.
+   */
+  private yamlRead(s: Scanned, local: string, path: string[]): { v: unknown; file: string } | typeof NOT_KNOWN | undefined {
+    const imp = importNamed(s.x.imports, local);
+    const target = imp ? resolveModule(s.key, imp.source, this.byKey, this.aliases) : undefined;
+    const defaults = target?.x.yamlDefaults;
+    if (!imp || !defaults || !Object.hasOwn(this.yamlSettings, defaults.file)) return undefined;
+    const keys = imp.imported === 'default' || imp.imported === '*' ? path : [imp.imported, ...path];
+    const at = yamlValueAt(this.yamlSettings[defaults.file], keys);
+    if (!at) return undefined;
+    const v = at.v;
+    if (typeof v === 'string' || typeof v === 'boolean' || (v !== null && typeof v === 'object')) return { v, file: defaults.file };
+    return NOT_KNOWN;
   }
 
   /**

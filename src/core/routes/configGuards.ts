@@ -19,30 +19,47 @@ export type ConfigLookup = (read: { local: string; path: string[] }) => { v: unk
 function withConfigDefaults(g: SettingGuard, lookup: ConfigLookup): SettingGuard | null | undefined {
   if (!g.test || !readsConfig(g.test.value)) return undefined;
   const files: string[] = [];
-  const value = substituted(g.test.value, lookup, files);
+  const value = substituted(g.test.value, lookup, files, true);
   if (!value) return undefined;
   const decided = testVariables(value).length === 0 ? evaluateTest(value, () => undefined) : NOT_KNOWN;
   if (decided !== NOT_KNOWN && Boolean(decided.v) === g.test.holds) return null;
   return { ...g, test: { value, holds: g.test.holds }, defaults: files.join(', ') };
 }
 
-function substituted(t: GuardTest, lookup: ConfigLookup, files: string[]): GuardTest | undefined {
+/**
+ * `t` with its reads replaced by their values. An object read (a YAML file's section, yamlSettings.ts)
+ * is `true` where only its truth counts (`truth`: the whole test, under `!`, an operand of `&&` /
+ * `||` / `??` whose result is so used, the left of `&&`), never in a comparison.
+ */
+function substituted(t: GuardTest, lookup: ConfigLookup, files: string[], truth: boolean): GuardTest | undefined {
   if ('read' in t) {
     const found = lookup(t.read);
     if (found === NOT_KNOWN) return undefined;
     if (!files.includes(found.file)) files.push(found.file);
     const v = found.v;
     if (v === undefined) return { undef: true };
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? { lit: v } : undefined;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return { lit: v };
+    return truth && typeof v === 'object' ? { lit: true } : undefined;
   }
   if ('not' in t) {
-    const not = substituted(t.not, lookup, files);
+    const not = substituted(t.not, lookup, files, true);
     return not && { not };
   }
   if (!('op' in t)) return t;
-  const left = substituted(t.left, lookup, files);
-  const right = left && substituted(t.right, lookup, files);
+  const logical = t.op === '&&' || t.op === '||' || t.op === '??';
+  const left = substituted(t.left, lookup, files, t.op === '&&' || (logical && truth));
+  const right = left && substituted(t.right, lookup, files, logical && truth);
   return left && right ? { ...t, left, right } : undefined;
+}
+
+/** A YAML file's value at a property path (yamlSettings.ts): undefined when the path leaves the objects it holds. */
+export function yamlValueAt(v: unknown, path: readonly string[]): { v: unknown } | undefined {
+  let at = v;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return { v: at };
 }
 
 /** The file's extraction with its routes' and mounts' guards read against the committed configuration; undefined when none reads it. */

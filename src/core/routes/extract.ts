@@ -25,12 +25,13 @@ import { globLoaded, isModuleLoad } from './moduleLoads';
 import { FeathersReader, feathersClassMembers } from './feathersServices';
 import { branchConditions } from './argConditions';
 import { nextHandlerExports } from './nextExports';
-import { readsHandlerExports } from './mayDeclareRoutes';
+import { readsHandlerExports, YAML_FILE_READ } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
 import { readStrapiRouter } from './strapiRoutes';
 import { readStrapiPluginModule } from './strapiPluginValues';
 import { readPathClasses } from './inheritedPaths';
 import { readSetterPaths } from './setterPaths';
+import { readYamlDefaults } from './yamlSettings';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
@@ -99,6 +100,9 @@ function readSource(text: string, file: string): ExtractedFile {
   readPathClasses(sf, result);
   // Classes whose routes read a field a setter fills, and the setter calls (setterPaths.ts).
   readSetterPaths(sf, result);
+  // A settings module's defaults loaded from a YAML file (yamlSettings.ts).
+  const yamlDefaults = YAML_FILE_READ.test(text) ? readYamlDefaults(sf, result.imports) : undefined;
+  if (yamlDefaults) result.yamlDefaults = yamlDefaults;
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).

@@ -303,6 +303,12 @@ export interface PendingClassMount extends ExtractedMount {
   routerArg: number;
 }
 
+/** A settings module's YAML defaults (yamlSettings.ts): the file it always loads, those it loads only under a test, as written (the working folder's paths). */
+export interface YamlDefaults {
+  file: string;
+  optional: string[];
+}
+
 export interface ExtractedImport {
   /** The local name. */
   local: string;
@@ -482,6 +488,8 @@ export interface ExtractedFile {
   folders?: Record<string, string>;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
+  /** The YAML file of settings the file loads its export's defaults from, by a literal path (yamlSettings.ts). */
+  yamlDefaults?: YamlDefaults;
   /** `export const env = { app: { routePrefix: getOsEnv('APP_ROUTE_PREFIX') } }`: the environment variable each place reads, by dotted place (`env.app.routePrefix`). */
   envReads?: Record<string, string>;
   /** A registerAs default that is another file's constant (`apiPrefix: process.env.API_PREFIX ?? DEFAULTS.API_PREFIX`), by its dotted key. */
