@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { copiesFromContext, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { copiesFromContext, stageChain, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { contextRoot, locateInImage } from '../dockerfile/locate';
 import { installsRelease } from './packedInstall';
 import { BUILD_COMMAND, scriptRun, scriptsRun } from './buildCommands';
@@ -320,25 +320,36 @@ async function stageOutputPackages(fs: FsLike, context: string, df: Dockerfile, 
  * (a front end's and a back end's) leave the choice to the other rules.
  */
 async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
-  const found = new Map<string, string>();
   const final = df.stages[df.stages.length - 1];
-  for (const stage of df.stages) {
+  const found = await packagesCopiedToWorkdirs(fs, context, df, final, df.stages);
+  // Packages of several stages (front ends built in stages of their own, `COPY client/. .`, their
+  // output copied into the image): the one the running stage, or a stage it is FROM, copies in is what runs.
+  const running = found.size > 1 && final ? await packagesCopiedToWorkdirs(fs, context, df, final, stageChain(df.stages, final)) : found;
+  const [only] = running.size === 1 ? running : found;
+  if ((running.size === 1 ? running : found).size !== 1 || !only) return undefined;
+  return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
+}
+
+/** The context's packages `stages` copy into their WORKDIR (their manifest, or the whole folder where the image starts), with the evidence of each. */
+async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerfile, final: Stage | undefined, stages: readonly Stage[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const stage of stages) {
     if (final && !holdsStartedFile(df, stage, final)) continue;
     for (const copy of stage.copies) {
       if (copy.from !== undefined || copy.byRun !== undefined || copy.dest !== stage.workdir) continue;
       for (const src of copy.sources) {
         // `COPY worker/package*.json ./`, or the whole package folder where the image starts: `COPY ./service ./`.
         const manifestOf = /^(?:\.\/)?([^*?[]+)\/package(?:\*)?\.json$/.exec(src)?.[1];
-        const rel = (manifestOf ?? (/[*?[]/.test(src) ? undefined : src))?.replace(/^\.\//, '').replace(/\/+$/, '');
+        const named = manifestOf ?? (/[*?[]/.test(src) ? undefined : src);
+        // `COPY service/. .` copies the folder's contents, as `COPY service .` does.
+        const rel = named === undefined ? undefined : posix.normalize(named).replace(/\/+$/, '');
         if (rel === undefined || rel === '.' || rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) || found.has(rel)) continue;
         if (manifestOf === undefined && (final === undefined || locateInImage(df, rel)?.path !== final.workdir)) continue;
         if ((await fs.stat(join(resolve(context, rel), 'package.json')))?.isFile) found.set(rel, l10n.t`the Dockerfile copies ${src} into its WORKDIR ${stage.workdir}, line ${copy.line}: the image builds package ${rel}`);
       }
     }
   }
-  const [only] = found;
-  if (found.size !== 1 || !only) return undefined;
-  return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
+  return found;
 }
 
 /**
