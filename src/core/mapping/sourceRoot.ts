@@ -270,13 +270,13 @@ async function rootStartedSource(fs: FsLike, dir: string, ts: TsConfigInfo): Pro
 }
 
 /**
- * tsc with no rootDir, and the image starting the output of a source file
+ * tsc with no rootDir (or the project folder as its rootDir), and the image starting the output of a source file
  * of the project outside src, at the same path below the output as below the project folder
  * (`node ./bin/server.js` where the output folder is copied, from bin/server.ts): tsc's common root
  * is the project folder, and the server's code spans it, not only src.
  */
 async function startedOutputOutsideSrc(fs: FsLike, dir: string, ts: TsConfigInfo, locate: (absPath: string) => Location | undefined, startedFiles: readonly string[]): Promise<{ path: string; why: string } | undefined> {
-  if (ts.noEmit === true || ts.rootDir !== undefined) return undefined;
+  if (ts.noEmit === true || (ts.rootDir !== undefined && !(await rootDirAsCommonRoot(fs, dir, ts)))) return undefined;
   const out = ts.outDir && locate(ts.outDir.path)?.path;
   if (out === undefined) return undefined;
   for (const file of startedFiles) {
@@ -288,6 +288,16 @@ async function startedOutputOutsideSrc(fs: FsLike, dir: string, ts: TsConfigInfo
     }
   }
   return undefined;
+}
+
+/**
+ * A rootDir naming the project folder itself (`"rootDir": "./"`), the common root tsc would take,
+ * unless the package's start script runs a file of src (rootStartedSource leaves src the source then).
+ */
+async function rootDirAsCommonRoot(fs: FsLike, dir: string, ts: TsConfigInfo): Promise<boolean> {
+  if (ts.rootDir?.path !== dir) return false;
+  const start = startedFile(await readJsonObject(fs, join(dir, 'package.json')));
+  return start === undefined || !isAtOrInside(join(dir, 'src'), join(dir, start));
 }
 
 /** The folders a tsconfig's include patterns start from (each pattern's part before its first wildcard). */

@@ -59,3 +59,25 @@ suite('a project compiled whole with no rootDir, the image starting a file of bi
     await assertMapping(given(['src/**/*']), { sourceRoot: '/ws/src' });
   });
 });
+
+// rootDir "./" written out, the entry beside src (app.ts) named in the include, and a package script
+// the image runs (`npm run serve`, `node --max-old-space-size=400 dist/app.js`) starting its
+// output: tsc's common root is that rootDir, the project folder, so dist/app.js and dist/src/*
+// both come from it; the package's start script (build then serve) is not what the image runs.
+suite('a project compiled whole with rootDir ./, the image running a package script that starts the entry beside src', () => {
+  const given = (include: string[]) => ({
+    '/ws/package.json': JSON.stringify({ name: 'poll', scripts: { build: 'tsc', serve: 'node --max-old-space-size=400 dist/app.js', start: 'npm run build && npm run serve' }, dependencies: { express: '^4' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './', outDir: './dist' }, include }),
+    '/ws/app.ts': "import express from 'express';\nimport { vote } from './src/votes';\nexpress().post('/api/votes', vote).listen(5000);\n",
+    '/ws/src/votes.ts': 'export const vote = () => undefined;\n',
+    '/ws/Dockerfile': 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\nCMD npm run serve\n',
+  });
+
+  test('include ["app.ts", "src/**/*"]: the project folder compiles to /app/dist', async () => {
+    await assertMapping(given(['app.ts', 'src/**/*']), { sourceRoot: '/ws', target: '/app/dist', bundled: false });
+  });
+
+  test('app.ts left out of the include: its output is not what tsc wrote, src stays the source', async () => {
+    await assertMapping(given(['src/**/*']), { sourceRoot: '/ws/src' });
+  });
+});
