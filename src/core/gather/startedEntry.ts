@@ -105,7 +105,11 @@ async function filesStartedBy(fs: FsLike, mapping: SourceMapping, started: { wor
 async function startedWords(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping): Promise<{ words: string[]; workdir: string } | undefined> {
   const started = startedCommand(spec, mapping);
   if (!started) return undefined;
-  return { words: withNestedCommands(await withPackageScript(fs, spec, mapping, started.words, started.workdir)), workdir: started.workdir };
+  // The shell's own line split first (`sh -c "node seed.js && npm start"`), so the package scripts it runs are followed too;
+  // then a script's words holding a whole command line of their own (`concurrently "node a.js" "vite"`).
+  const own = new Set(started.words);
+  const followed = await withPackageScript(fs, spec, mapping, withNestedCommands(started.words), started.workdir);
+  return { words: followed.flatMap((w) => (own.has(w) ? [w] : withNestedCommands([w]))), workdir: started.workdir };
 }
 
 /** Command-line tools of database migration packages (the package's binary name). */

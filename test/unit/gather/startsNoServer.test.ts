@@ -98,4 +98,11 @@ suite('startsNoServer: standalone apps and migration jobs', () => {
     assert.equal(await nestIdle(files, ['npx', 'prisma', 'studio']), false);
     assert.equal(await nestIdle(files, ['npm', 'run', 'start']), false);
   });
+
+  test('a shell line running a seeding script, then the package script starting the server (sh -c "node seed.js && npm start"), serves: the script run inside the line is followed', async () => {
+    const seed = "const { Pool } = require('pg');\nnew Pool().query('insert into notes values (1)').then(() => process.exit(0));\n";
+    const files = { '/w/package.json': JSON.stringify({ scripts: { start: 'node src/main.js' } }), '/w/src/tasks/seed.js': seed };
+    assert.equal(await idle(files, 'web', ['sh', '-c', 'node src/tasks/seed.js && npm start']), false);
+    assert.equal(await idle(files, 'web', ['sh', '-c', '/wait && node src/tasks/seed.js']), true);
+  });
 });
