@@ -120,11 +120,28 @@ const MIGRATION_COMMAND = /^(?:migrat\w*(?::\w+)?|db:migrate\w*|db|push|up|lates
 const BINARY_RUNNER = /^(?:npx|bunx|pnpx|exec|yarn|pnpm|npm|dlx|-y|--yes)$/;
 
 /**
- * Whether the command runs only database migration tools (`npx prisma migrate deploy`, `npm run
- * migration:up` whose script is `mikro-orm migration:up`): a job that changes a schema and exits,
- * serving no route. False when any part of it starts anything else (`prisma migrate deploy && node dist/main.js`).
+ * Test runners and the type checker (the package's binary name), each with the sub-command that
+ * runs it where it has several (`playwright test`, `cypress run`; '' for none): a suite that runs
+ * and exits, serving no route of its own (an app it boots in-process, supertest's, is not reached).
  */
-function runsOnlyMigrations(words: readonly string[]): boolean {
+const CHECK_TOOLS = new Map([['mocha', ''], ['jest', ''], ['vitest', ''], ['ava', ''], ['tap', ''], ['cucumber-js', ''], ['tsc', ''], ['playwright', 'test'], ['cypress', 'run']]);
+
+/** Whether the words (a command without its runner: `prisma migrate deploy`, `mocha test`) run a migration tool's schema change, a test runner or the type checker. */
+function runsJob(rest: readonly string[]): boolean {
+  const tool = (rest[0] ?? '').replace(/^.*\//, '');
+  const sub = rest.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  if (MIGRATION_TOOLS.has(tool)) return MIGRATION_COMMAND.test(sub);
+  const wants = CHECK_TOOLS.get(tool);
+  return wants !== undefined && (wants === '' || sub === wants);
+}
+
+/**
+ * Whether the command runs only jobs that exit (runsJob): database migration tools (`npx prisma
+ * migrate deploy`, `npm run migration:up` whose script is `mikro-orm migration:up`), test suites
+ * and type checks (`yarn api:test` whose script is `tsc --noEmit && mocha test`): serving no route.
+ * False when any part of it starts anything else (`prisma migrate deploy && node dist/main.js`).
+ */
+function runsOnlyJobs(words: readonly string[]): boolean {
   const commands: string[][] = [[]];
   // `sh -c "pnpm exec prisma migrate deploy"`: the shell runs the line's own words (withNestedCommands put them after it).
   const body = /^(?:\/bin\/)?(?:ba|da)?sh$/.test(words[0] ?? '') && words[1] === '-c' ? words.slice(3) : words;
@@ -132,11 +149,7 @@ function runsOnlyMigrations(words: readonly string[]): boolean {
     if (/^(?:&&|\|\||;)$/.test(w)) commands.push([]);
     else commands[commands.length - 1]?.push(w);
   }
-  return commands.every((c) => {
-    const rest = c.slice(c.findIndex((w) => !BINARY_RUNNER.test(w)));
-    const tool = (rest[0] ?? '').replace(/^.*\//, '');
-    return MIGRATION_TOOLS.has(tool) && MIGRATION_COMMAND.test(rest.slice(1).find((w) => !w.startsWith('-')) ?? '');
-  });
+  return commands.every((c) => runsJob(c.slice(c.findIndex((w) => !BINARY_RUNNER.test(w)))));
 }
 
 /**
@@ -250,13 +263,13 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts',
  * skipped, bounded), nor any server or loader of routers (SERVER_OR_LOADER). False when anything
  * there is not known: a file it loads that is not found, a name not a package's (a path alias).
  * Also, whatever image it runs: a started file booting a Nest standalone application (everyStandalone),
- * or a command running only database migration tools (runsOnlyMigrations).
+ * or a command running only database migration tools, test suites or type checks (runsOnlyJobs).
  */
 export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, scanned: { files: readonly string[]; extracted: readonly ScannedFile[] }): Promise<boolean> {
   const command = await startedWords(fs, spec, mapping);
   if (!command) return false;
   const started = await filesStartedBy(fs, mapping, command, scanned.files);
-  if (started.length === 0) return command.words.length > 0 && runsOnlyMigrations(command.words);
+  if (started.length === 0) return command.words.length > 0 && runsOnlyJobs(command.words);
   const read = new Map(scanned.extracted.map((e) => [e.file, e.x]));
   // A file the scan read as serving (a `NestFactory.create` app, routes) is not read again.
   if (!started.some((f) => servesSome(read.get(f))) && (await everyStandalone(fs, started))) return true;
@@ -275,8 +288,11 @@ export async function startsNoServer(fs: FsLike, spec: ServiceSpec, mapping: Sou
     for (const m of text.matchAll(LOADED)) {
       const source = m[1] as string;
       if (!source.startsWith('.')) {
-        // A package (`bullmq`, `node:fs`), or a path alias into the tree (`@/jobs`, `src/utils`), not followed.
-        if (/^[@~#]\/|^[~#]/.test(source) || treeAlias(tree, at, source)) return false;
+        // A path alias of a prefix (`@/jobs`, `~/x`) is not known; a bare name that is a file of the tree
+        // from a folder above (a `baseUrl` or app-module-path import: `src/utils`) is followed; a package (`bullmq`, `node:fs`) is not.
+        if (/^[@~#]\/|^[~#]/.test(source)) return false;
+        const aliased = treeAlias(tree, at, source);
+        if (aliased !== undefined) todo.push(aliased);
         continue;
       }
       const file = resolveLocal(tree, at, source);
@@ -322,16 +338,16 @@ function servesSome(x: ExtractedFile | undefined): boolean {
 }
 
 /**
- * Whether a bare name is a file of the tree from a folder at or above the importing file's (a
+ * The file of the tree a bare name is from a folder at or above the importing file's (a
  * `baseUrl` import: `src/lib/store`); a name of one segment (`minio`) from above its own folder
  * only, where a file of the package's name beside it (`utils/minio.ts`) is not the one it loads; nor
  * the file itself (`stripe/index.ts` importing `stripe`).
  */
-function treeAlias(tree: Pick<ReadonlySet<string>, 'has'>, from: string, source: string): boolean {
+function treeAlias(tree: Pick<ReadonlySet<string>, 'has'>, from: string, source: string): string | undefined {
   for (let dir = source.includes('/') ? dirname(from) : dirname(dirname(from)); ; dir = dirname(dir)) {
     const found = resolveLocal(tree, join(dir, 'file'), `./${source}`);
-    if (found !== undefined && found !== from) return true;
-    if (dirname(dir) === dir) return false;
+    if (found !== undefined && found !== from) return found;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

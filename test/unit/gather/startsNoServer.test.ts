@@ -57,15 +57,19 @@ suite('startsNoServer', () => {
     assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': "require('http').createServer(h).listen(9000);\nexports.send = 1;\n" }), false);
   });
 
-  test('what is not known keeps the routes: a load of a computed name, an import not found, a path alias, a command naming no file of the tree', async () => {
+  test('what is not known keeps the routes: a load of a computed name, an import not found, a prefixed path alias, a command naming no file of the tree', async () => {
     assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': 'for (const f of names) require(`./jobs/${f}`);\n' }), false);
     assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER }), false);
-    assert.equal(await idle({ '/w/src/tasks/runner.js': "const store = require('src/lib/store');\n" }), false);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': "const store = require('@/lib/store');\n" }), false);
     assert.equal(await idle({ '/w/src/tasks/runner.js': RUNNER, '/w/src/tasks/mail.js': MAIL }, 'jobs', ['node', 'scripts/other.js']), false);
+  });
+  test('a bare name that is a file of the tree from a folder above (a baseUrl or app-module-path import) is followed: to a store serves none, to the server serves', async () => {
+    assert.equal(await idle({ '/w/src/tasks/runner.js': "const store = require('lib/store');\nsetInterval(() => store.query('select 1'), 1000);\n" }), true);
+    assert.equal(await idle({ '/w/src/tasks/runner.js': "require('lib/boot');\n", '/w/src/lib/boot.js': "require('http/orders');\n" }), false);
   });
 });
 
-suite('startsNoServer: standalone apps and migration jobs', () => {
+suite('startsNoServer: standalone apps, migration and test jobs', () => {
   const NEST_DOCKERFILE = 'FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["node", "src/main.js"]\n';
   const CONTROLLER = "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() { return []; }\n}\n";
   const MODULE = "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n";
@@ -104,5 +108,16 @@ suite('startsNoServer: standalone apps and migration jobs', () => {
     const files = { '/w/package.json': JSON.stringify({ scripts: { start: 'node src/main.js' } }), '/w/src/tasks/seed.js': seed };
     assert.equal(await idle(files, 'web', ['sh', '-c', 'node src/tasks/seed.js && npm start']), false);
     assert.equal(await idle(files, 'web', ['sh', '-c', '/wait && node src/tasks/seed.js']), true);
+  });
+
+  test('a command running only a test suite or a type check serves none, through a package script too; one that starts the server too serves', async () => {
+    const pkg = JSON.stringify({ scripts: { 'check:all': 'tsc --noEmit && mocha spec --exit', e2e: 'npx playwright test', serve: 'node src/main.js' } });
+    const files = { '/w/package.json': pkg, '/w/src/main.js': `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n` };
+    assert.equal(await nestIdle(files, ['yarn', 'check:all']), true);
+    assert.equal(await nestIdle(files, ['npm', 'run', 'e2e']), true);
+    assert.equal(await nestIdle(files, ['npx', 'jest', '--runInBand']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'npx cypress run && node src/main.js']), false);
+    assert.equal(await nestIdle(files, ['npx', 'playwright', 'show-report']), false);
+    assert.equal(await nestIdle(files, ['yarn', 'serve']), false);
   });
 });
