@@ -26,6 +26,7 @@ import { nestCoreMajor } from '../routes/nestExclude';
 import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
 import { TSOA_CONFIG, TSOA_SOURCE, tsoaBasePath } from '../routes/tsoaRoutes';
 import { loadedRoutes } from './loadedRoutes';
+import { runnerLoadedGateways } from './moleculerRunner';
 import { openApiDocuments as readOpenApiDocuments } from './openApiDocs';
 import type { OpenApiDocument } from '../routes/openApiDocument';
 import { parse as parseYaml } from 'yaml';
@@ -228,7 +229,8 @@ export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: str
 /**
  * A source root's collected routes as its tree serves them: a Next.js app's only through what its
  * route handlers reach (appPackages.ts handlerServedRoutes), and, unless the service is a one-shot
- * job, the routes of files a framework loads itself (Strapi's routers, Moleculer's services).
+ * job, the routes of files a framework loads itself (Strapi's routers, Moleculer's services: only the
+ * gateways its runner loads, moleculerRunner.ts).
  */
 export async function servedTreeRoutes(
   fs: FsLike,
@@ -238,7 +240,8 @@ export async function servedTreeRoutes(
 ): Promise<CollectedRoutes> {
   const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected, where.serviceEnv);
   if (where.oneShot) return served;
-  return { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, read.extracted, packagesAbove(fs, where.root, where.workspaceDir)))] };
+  const loaded = runnerLoadedGateways(read.extracted, where.serviceEnv);
+  return { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, loaded, packagesAbove(fs, where.root, where.workspaceDir)))] };
 }
 
 /**
