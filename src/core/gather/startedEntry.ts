@@ -114,8 +114,11 @@ async function startedWords(fs: FsLike, spec: ServiceSpec, mapping: SourceMappin
 
 /** Command-line tools of database migration packages (the package's binary name). */
 const MIGRATION_TOOLS = new Set(['prisma', 'typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm', 'mikro-orm', 'knex', 'sequelize', 'sequelize-cli', 'drizzle-kit', 'node-pg-migrate', 'db-migrate', 'migrate-mongo']);
-/** A tool's sub-command that changes the schema (`migrate deploy`, `migration:run`, `db:migrate`, `migrate:latest`, `db push`, `up`). */
-const MIGRATION_COMMAND = /^(?:migrat\w*(?::\w+)?|db:migrate\w*|db|push|up|latest)$/;
+/**
+ * A tool's sub-command that changes the schema or its data, or makes its client (`migrate deploy`,
+ * `migration:run`, `db:migrate`, `db:seed:all`, `seed:run`, `migrate:latest`, `db push`, `up`, `generate`).
+ */
+const MIGRATION_COMMAND = /^(?:migrat\w*(?::\w+)?|db:(?:migrate|seed)\w*(?::\w+)?|seed\w*(?::\w+)?|db|push|up|latest|generate)$/;
 /** Runners in front of a package's binary (`npx`, `pnpm exec`, `yarn`, `bunx`) and their own flags. */
 const BINARY_RUNNER = /^(?:npx|bunx|pnpx|exec|yarn|pnpm|npm|dlx|-y|--yes)$/;
 
@@ -130,6 +133,8 @@ const CHECK_TOOLS = new Map([['mocha', ''], ['jest', ''], ['vitest', ''], ['ava'
 function runsJob(rest: readonly string[]): boolean {
   const tool = (rest[0] ?? '').replace(/^.*\//, '');
   const sub = rest.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  // A pause before the job (`sleep 5 && prisma migrate deploy`, waiting for the database) starts nothing.
+  if (tool === 'sleep') return true;
   if (MIGRATION_TOOLS.has(tool)) return MIGRATION_COMMAND.test(sub);
   const wants = CHECK_TOOLS.get(tool);
   return wants !== undefined && (wants === '' || sub === wants);
@@ -138,7 +143,8 @@ function runsJob(rest: readonly string[]): boolean {
 /**
  * Whether the command runs only jobs that exit (runsJob): database migration tools (`npx prisma
  * migrate deploy`, `npm run migration:up` whose script is `mikro-orm migration:up`), test suites
- * and type checks (`yarn api:test` whose script is `tsc --noEmit && mocha test`): serving no route.
+ * and type checks (`yarn api:test` whose script is `tsc --noEmit && mocha test`), after a pause
+ * (`sleep 5 && ...`): serving no route.
  * False when any part of it starts anything else (`prisma migrate deploy && node dist/main.js`).
  */
 function runsOnlyJobs(words: readonly string[]): boolean {

@@ -92,13 +92,16 @@ suite('startsNoServer: standalone apps, migration and test jobs', () => {
     assert.equal(await nestIdle({ '/w/src/main.js': server }, ['node', 'src/main.js']), false);
   });
 
-  test('a command running only migration tools serves none, through a package script too; one that then starts the server serves', async () => {
+  test('a command running only migration, seed or client-generating tools (after a pause) serves none, through a package script too; one that then starts the server serves', async () => {
     const pkg = JSON.stringify({ scripts: { 'db:up': 'npx --yes knex migrate:latest', start: 'node src/main.js' } });
     const files = { '/w/package.json': pkg, '/w/src/main.js': `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n` };
     assert.equal(await nestIdle(files, ['npx', 'prisma', 'migrate', 'deploy']), true);
     assert.equal(await nestIdle(files, ['npm', 'run', 'db:up']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'pnpm exec prisma migrate deploy']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'npx prisma migrate deploy && node src/main.js']), false);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'sleep 5 && yarn prisma generate && yarn prisma db seed']), true);
+    assert.equal(await nestIdle(files, ['npx', 'sequelize-cli', 'db:seed:all']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'sleep 5 && node src/main.js']), false);
     assert.equal(await nestIdle(files, ['npx', 'prisma', 'studio']), false);
     assert.equal(await nestIdle(files, ['npm', 'run', 'start']), false);
   });
