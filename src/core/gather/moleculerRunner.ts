@@ -19,17 +19,17 @@ function listedFile(entry: string, file: string): boolean {
   return new RegExp(`(?:^|/)${pattern}(?:${endings})$|(?:^|/)${pattern}/`).test(file);
 }
 
-/**
- * The scanned files with the gateways of files the runner does not load (SERVICES set, naming none
- * of them) taken out; all of them when the service's environment sets no SERVICES list.
- */
-export function runnerLoadedGateways(extracted: SourceScan['extracted'], env: ServiceEnv | undefined): SourceScan['extracted'] {
+/** The files of `extracted` holding a gateway the runner does not load (SERVICES set, naming none of them); none when the environment sets no SERVICES list. */
+export function unloadedGatewayFiles(extracted: SourceScan['extracted'], env: ServiceEnv | undefined): Set<string> {
   const listed = env?.values['SERVICES']?.split(',').map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('!'));
-  if (!listed || listed.length === 0) return extracted;
-  return extracted.map((e) => {
-    const gateways = e.x.moleculer?.gateways;
-    if (!gateways || gateways.length === 0) return e;
-    const file = e.file.replace(/\\/g, '/');
-    return listed.some((entry) => listedFile(entry, file)) ? e : { ...e, x: { ...e.x, moleculer: { ...e.x.moleculer, gateways: [] } } };
-  });
+  if (!listed || listed.length === 0) return new Set();
+  const gatewayFiles = extracted.filter((e) => (e.x.moleculer?.gateways ?? []).length > 0).map((e) => e.file);
+  return new Set(gatewayFiles.filter((file) => !listed.some((entry) => listedFile(entry, file.replace(/\\/g, '/')))));
+}
+
+/** The scanned files with the gateways of files the runner does not load (unloadedGatewayFiles) taken out. */
+export function runnerLoadedGateways(extracted: SourceScan['extracted'], env: ServiceEnv | undefined): SourceScan['extracted'] {
+  const unloaded = unloadedGatewayFiles(extracted, env);
+  if (unloaded.size === 0) return extracted;
+  return extracted.map((e) => (unloaded.has(e.file) ? { ...e, x: { ...e.x, moleculer: { ...e.x.moleculer, gateways: [] } } } : e));
 }

@@ -26,7 +26,7 @@ import { nestCoreMajor } from '../routes/nestExclude';
 import { NODE_CONFIG_DEFAULT_FILES, NODE_CONFIG_PACKAGE, nodeConfigDefaults } from '../routes/nodeConfig';
 import { TSOA_CONFIG, TSOA_SOURCE, tsoaBasePath } from '../routes/tsoaRoutes';
 import { loadedRoutes } from './loadedRoutes';
-import { runnerLoadedGateways } from './moleculerRunner';
+import { runnerLoadedGateways, unloadedGatewayFiles } from './moleculerRunner';
 import { openApiDocuments as readOpenApiDocuments } from './openApiDocs';
 import type { OpenApiDocument } from '../routes/openApiDocument';
 import { parse as parseYaml } from 'yaml';
@@ -104,9 +104,9 @@ export function packagesAbove(fs: FsLike, sourceRoot: string, workspaceDir: stri
  * What the nearest package.json at or above the source root says of server frameworks whose routes
  * are not read (routes/unreadFrameworks.ts): a warning for each, at that file.
  */
-async function unreadFrameworkNotes(packages: () => Promise<PackageFile[]>, routes: readonly RouteDef[], extracted: SourceScan['extracted']): Promise<string[]> {
+async function unreadFrameworkNotes(packages: () => Promise<PackageFile[]>, routes: readonly RouteDef[], extracted: SourceScan['extracted'], declaringElsewhere: ReadonlySet<string>): Promise<string[]> {
   const nearest = (await packages())[0];
-  return nearest ? unreadFrameworkWarnings(dependencyNames(nearest.pkg), routes, extracted).map((w) => `${nearest.file}: ${w}`) : [];
+  return nearest ? unreadFrameworkWarnings(dependencyNames(nearest.pkg), routes, extracted, declaringElsewhere).map((w) => `${nearest.file}: ${w}`) : [];
 }
 
 /**
@@ -267,7 +267,8 @@ export async function joinRoutes(
   const joined = collectRoutes(ctx.log, spec, root, read.modules, servesNone ? [] : extracted, aliases, tree);
   const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone, serviceEnv: tree.serviceEnv };
   const collected = await servedTreeRoutes(ctx.fs, where, { files: read.files, extracted, aliases }, joined);
-  const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted) : [];
+  // A gateway the runner does not load here declares its routes all the same: no note that none was found.
+  const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted, unloadedGatewayFiles(extracted, tree.serviceEnv)) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };
 }
 

@@ -50,10 +50,17 @@ const ROUTING_DEPENDENCIES: readonly string[] = [...SERVER_FRAMEWORKS, 'next', '
  * of its package.json's dependencies and devDependencies) from which none of `routes` comes: none
  * declared in a file of `extracted` importing it. A framework read where its routes are written out
  * is not warned of when routes were read and the package depends on no other routing framework.
+ * `declaringElsewhere`: files whose routes were read but are served by another container (a gateway
+ * moleculer-runner does not load here), as declaring as those of `routes`.
  */
-export function unreadFrameworkWarnings(dependencies: readonly string[], routes: readonly RouteDef[], extracted: ReadonlyArray<{ file: string; x: { imports: readonly ExtractedImport[]; tsRestServed?: true } }>): string[] {
+export function unreadFrameworkWarnings(
+  dependencies: readonly string[],
+  routes: readonly RouteDef[],
+  extracted: ReadonlyArray<{ file: string; x: { imports: readonly ExtractedImport[]; tsRestServed?: true } }>,
+  declaringElsewhere: ReadonlySet<string> = new Set(),
+): string[] {
   const out: string[] = [];
-  const declaring = new Set(routes.flatMap((r) => (r.origin === 'source' && r.file !== undefined ? [r.file] : [])));
+  const declaring = new Set([...routes.flatMap((r) => (r.origin === 'source' && r.file !== undefined ? [r.file] : [])), ...declaringElsewhere]);
   for (const fw of UNREAD_FRAMEWORKS) {
     const dependency = fw.dependencies.find((d) => dependencies.includes(d));
     if (dependency === undefined) continue;

@@ -4,19 +4,21 @@ import assert from 'node:assert/strict';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 import { moleculerRoutes } from '../../../src/core/gather/loadedRoutes';
-import { runnerLoadedGateways } from '../../../src/core/gather/moleculerRunner';
+import { runnerLoadedGateways, unloadedGatewayFiles } from '../../../src/core/gather/moleculerRunner';
+import { unreadFrameworkWarnings } from '../../../src/core/routes/unreadFrameworks';
 
 const GATEWAY =
   "const Web = require('moleculer-web');\nmodule.exports = {\n  name: 'edge',\n  mixins: [Web],\n  settings: {\n    routes: [{ path: '/v1', autoAliases: true, aliases: { 'GET ping': 'edge.ping' } }],\n  },\n};\n";
 const ORDERS = "module.exports = {\n  name: 'orders',\n  actions: { list: { rest: 'GET /', handler(ctx) {} } },\n};\n";
 const FILES: Record<string, string> = { '/ws/services/edge.service.js': GATEWAY, '/ws/services/shop/orders.service.js': ORDERS };
 
+const EXTRACTED = Object.entries(FILES)
+  .filter(([, text]) => mayDeclareRoutes(text))
+  .map(([file, text]) => ({ file, x: extractRoutesFromSource(text, file) }));
+const envListing = (services: string | undefined) => (services === undefined ? undefined : { service: 'svc', values: { SERVICES: services }, where: {} });
+
 function routesWith(services: string | undefined): string[] {
-  const extracted = Object.entries(FILES)
-    .filter(([, text]) => mayDeclareRoutes(text))
-    .map(([file, text]) => ({ file, x: extractRoutesFromSource(text, file) }));
-  const env = services === undefined ? undefined : { service: 'svc', values: { SERVICES: services }, where: {} };
-  return moleculerRoutes(runnerLoadedGateways(extracted, env)).map((r) => `${r.method} ${r.path}`).sort();
+  return moleculerRoutes(runnerLoadedGateways(EXTRACTED, envListing(services))).map((r) => `${r.method} ${r.path}`).sort();
 }
 
 suite('moleculer-runner SERVICES', () => {
@@ -32,5 +34,12 @@ suite('moleculer-runner SERVICES', () => {
     for (const listed of ['orders', 'shop/orders', 'shop', 'edges']) assert.deepEqual(routesWith(listed), [], listed);
     // An exclusion alone lists nothing to load by name: not read, every gateway kept.
     assert.deepEqual(routesWith('!orders'), ['GET /v1/orders', 'GET /v1/ping']);
+  });
+
+  test('a gateway not loaded here still declares its routes: no note that the framework serves none read', () => {
+    const unloaded = unloadedGatewayFiles(EXTRACTED, envListing('orders'));
+    assert.deepEqual([...unloaded], ['/ws/services/edge.service.js']);
+    assert.deepEqual(unreadFrameworkWarnings(['moleculer', 'moleculer-web'], [], EXTRACTED, unloaded), []);
+    assert.equal(unreadFrameworkWarnings(['moleculer', 'moleculer-web'], [], EXTRACTED).length, 1);
   });
 });
