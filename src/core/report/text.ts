@@ -1,4 +1,5 @@
 // The ladder report as plain text, as the CLI prints it (the editor's report is view/reportDocument.ts).
+import { isAbsolute, relative, sep } from 'node:path';
 import { RUNG_NAMES } from '../model';
 import type { ModuleReport, PageReport, Report, RouteReport, RungStatus, ServiceReport } from '../model';
 import { shortId, timeAgo } from '../ladder/format';
@@ -40,11 +41,20 @@ const PAGE_MARK = { served: '✓', missing: '✗', unknown: '?' } as const;
 /** How much the text says: the default is one screen per service; verbose lists every module's rungs, every route and every warning. */
 export interface TextOptions {
   verbose?: boolean;
+  /** The checked folder (Report.workspace): a source root inside it is shown relative to it, as the module lines show theirs. */
+  workspace?: string;
 }
 
 /** A service's ladder as text: the verdict and the fix first, what agrees counted, what does not named. */
 export function formatService(s: ServiceReport, options: TextOptions = {}): string[] {
-  return options.verbose ? fullService(s) : compactService(s);
+  return options.verbose ? fullService(s, options.workspace) : compactService(s, options.workspace);
+}
+
+/** A source root as the report shows it: relative to the checked folder when inside it (`.` for the folder itself). */
+function shownRoot(root: string, workspace: string | undefined): string {
+  if (workspace === undefined) return root;
+  const below = relative(workspace, root);
+  return below === '' ? '.' : below.startsWith('..') || isAbsolute(below) ? root : below.split(sep).join('/');
 }
 
 const head = (s: ServiceReport, summary = s.summary): string => `${serviceLabel(s)}  ${s.verdict.toUpperCase()}  ${summary}`;
@@ -58,13 +68,17 @@ function clipped(summary: string): string {
   return `${summary.slice(0, cut > 0 ? cut : SUMMARY_SHOWN)}, … (--verbose for all)`;
 }
 
-/** Where the service runs from and what it maps; with no container, container and image on one line. */
-function where(s: ServiceReport, compact: boolean): string[] {
+/**
+ * Where the service runs from and what it maps; with no container, container and image on one line.
+ * The full form lists under each mapping how its source root and target were found (its evidence).
+ */
+function where(s: ServiceReport, compact: boolean, workspace?: string): string[] {
   const out = compact && !s.container ? [`  ${containerLine(s)} · ${imageLine(s)}`] : [`  ${containerLine(s)}`, `  ${imageLine(s)}`];
   const bundled = (m: { bundled: boolean }) => (m.bundled ? ' (bundled: judged by image build time, not file by file)' : '');
-  if (s.mapping) out.push(`  mapping: ${s.mapping.sourceRoot} → ${s.mapping.target}${bundled(s.mapping)}`);
+  const why = (m: { evidence: readonly string[] }) => (compact ? [] : m.evidence.map((e) => `    · ${e}`));
+  if (s.mapping) out.push(`  mapping: ${shownRoot(s.mapping.sourceRoot, workspace)} → ${s.mapping.target}${bundled(s.mapping)}`, ...why(s.mapping));
   // The other programs the image starts, each with its own mapping (SourceMapping.programs).
-  for (const p of s.mapping?.programs ?? []) out.push(`  also runs: ${p.sourceRoot} → ${p.target}${bundled(p)}`);
+  for (const p of s.mapping?.programs ?? []) out.push(`  also runs: ${shownRoot(p.sourceRoot, workspace)} → ${p.target}${bundled(p)}`, ...why(p));
   // Where its routes and pages are probed: of a service with none (a database), no address to read.
   if (s.baseUrl && (s.routes.length > 0 || s.pages.length > 0)) out.push(`  base URL: ${s.baseUrl}`);
   return out;
@@ -115,8 +129,8 @@ function warningLines(warnings: readonly string[], shown: number, more: string):
 }
 
 /** Today's full listing (--verbose): every module's six rungs, every route, every warning. */
-function fullService(s: ServiceReport): string[] {
-  const out = [head(s), ...where(s, false)];
+function fullService(s: ServiceReport, workspace?: string): string[] {
+  const out = [head(s), ...where(s, false, workspace)];
   for (const m of s.modules) out.push(...moduleInFull(m));
   if (s.routes.length > 0) {
     out.push('  routes:');
@@ -146,12 +160,12 @@ const NOT_READ_SHOWN = 5;
 const UNANSWERED_NAMED = 10;
 
 /** One screen per service: verdict and fix first; modules that read alike said once; routes counted by outcome, the failed ones named. */
-function compactService(s: ServiceReport): string[] {
+function compactService(s: ServiceReport, workspace?: string): string[] {
   const out = [head(s, clipped(s.summary))];
   if (s.fix) out.push(`  fix: ${s.fix}`);
   // The action's command is the fix's in all but wording; said when the fix does not carry it.
   if (s.action && !s.fix?.includes(s.action.command)) out.push(`  action: ${s.action.label} (${s.action.command})`);
-  out.push(...where(s, true));
+  out.push(...where(s, true, workspace));
   // A failing module alone is shown in full; any other group, however small, by what it shares.
   for (const g of groupModules(s.modules)) out.push(...(g.failing && g.modules.length === 1 ? moduleInFull(g.modules[0] as ModuleReport) : groupLines(g)));
   out.push(...routeSummary(s.routes));
@@ -231,7 +245,7 @@ function compactPages(s: ServiceReport): string[] {
 export function formatReport(report: Report, options: TextOptions = {}): string {
   const lines: string[] = [`Runtime Drift — ${report.workspace}`, `engine: ${report.engine.host}${report.engine.reachable ? '' : ` — NOT REACHABLE: ${report.engine.error}`}`, ''];
   if (report.services.length === 0) lines.push('no compose services found', ...hiddenLines(report.composeFilesHidden ?? []));
-  for (const s of report.services) lines.push(...formatService(s, options), '');
+  for (const s of report.services) lines.push(...formatService(s, { workspace: report.workspace, ...options }), '');
   if (!options.verbose && report.services.length > 1) lines.push(...summary(report.services), '');
   if (report.composeFilesNotRead?.length) lines.push(...notReadLines(report.composeFilesNotRead), '');
   lines.push(`verdict: ${report.verdict}`);

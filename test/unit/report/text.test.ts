@@ -98,6 +98,16 @@ suite('report text: one screen per service', () => {
     assert.equal(count(textOf(idleApi()), 'also runs'), 0);
   });
 
+  test('a source root inside the checked folder is shown relative to it; --verbose lists under the mapping how it was found', () => {
+    const mapping = { sourceRoot: '/ws/server', target: '/app/server', bundled: false, evidence: ['target from Dockerfile COPY server /app/server'] };
+    const inFull = formatService(idleApi({ mapping }), { verbose: true, workspace: '/ws' });
+    const at = inFull.indexOf('  mapping: server → /app/server');
+    assert.deepEqual(inFull.slice(at, at + 2), ['  mapping: server → /app/server', '    · target from Dockerfile COPY server /app/server'], inFull.join('\n'));
+    assert.equal(count(formatService(idleApi({ mapping }), { workspace: '/ws' }), '    · target'), 0);
+    assert.equal(count(formatService(idleApi({ mapping }), { workspace: '/elsewhere' }), 'mapping: /ws/server → /app/server'), 1);
+    assert.equal(count(formatService(idleApi({ mapping: { ...mapping, sourceRoot: '/ws' } }), { workspace: '/ws' }), 'mapping: . → /app/server'), 1);
+  });
+
   test('the base URL is shown where routes or pages are probed at it, not for a service with none (a database on its published port)', () => {
     assert.equal(count(textOf(idleDb({ baseUrl: 'http://127.0.0.1:5432' })), 'base URL'), 0);
     assert.equal(count(textOf(idleApi()), 'base URL: http://127.0.0.1:3001'), 1);
