@@ -488,6 +488,10 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   // `turbo prune api --docker`, `turbo prune --scope=api`: the package the pruned workspace is for.
   { tool: /\bturbo\b/, names: /\bprune\s+(?:--scope(?:=|\s+))?(['"]?)([^\s'"-][^\s'"]*)\1/g },
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
+  // Bun's workspaces: `bun run --filter web build` (a name or a path; -F short), `bun run --cwd apps/api build` (a folder).
+  // https://bun.sh/docs/cli/filter https://bun.sh/docs/cli/run
+  { tool: /\bbun\b/, names: /(?:--filter(?:=|\s+)|(?<![\w-])-F\s*)(['"]?)([^\s'"]+)\1/g },
+  { tool: /\bbun\b/, names: /--cwd(?:=|\s+)(['"]?)([^\s'"-][^\s'"]*)\1/g, folder: true },
 ];
 
 /** `first` when it holds any, else what `then` gives. */

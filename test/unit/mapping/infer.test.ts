@@ -1616,6 +1616,27 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.deepEqual(selectedPackages('pnpm --dir=./server build && npm --prefix web run build && yarn --cwd api build'), ['./server', './web', './api']);
     assert.deepEqual(selectedPackages('pnpm -r build && pnpm --filter-prod x build'), []);
   });
+  test("Bun's workspace options select the package: --filter / -F by name or path, --cwd by folder", () => {
+    assert.deepEqual(selectedPackages('bun run --filter shop-web build'), ['shop-web']);
+    assert.deepEqual(selectedPackages("bun run -F './apps/hub' build && bun --filter=@acme/tools run lint"), ['./apps/hub', '@acme/tools']);
+    assert.deepEqual(selectedPackages('bun run --cwd apps/relay build'), ['./apps/relay']);
+    assert.deepEqual(selectedPackages('bun install --frozen-lockfile && bun run build'), []);
+  });
+  test('a Bun workspace build selecting one package (bun run --filter) maps that package, not the root', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'] }),
+      '/ws/apps/shop/package.json': JSON.stringify({ name: 'shop', dependencies: { hono: '4' }, devDependencies: { tsup: '8' }, scripts: { build: 'tsup src/main.ts --format esm' } }),
+      '/ws/apps/shop/src/main.ts': "import { Hono } from 'hono';\n",
+      '/ws/apps/other/package.json': JSON.stringify({ name: 'other', dependencies: { express: '5' } }),
+      '/ws/apps/other/src/index.ts': '',
+      '/ws/apps/shop/Dockerfile': ['FROM oven/bun AS build', 'WORKDIR /app', 'COPY . .', 'RUN bun install', 'RUN bun run --filter shop build', 'FROM oven/bun', 'WORKDIR /app', 'COPY --from=build /app/apps/shop/dist ./dist', 'CMD ["bun", "dist/main.js"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/apps/shop/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/shop/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.includes("the Dockerfile's build selects workspace package apps/shop (package.json depends on hono)"), m?.evidence.join('\n'));
+  });
 
   test("a root script running a package's script in its folder (pnpm -C), which only runs another (npm run bundle): Vite's SSR build bundles the server", async () => {
     const files = {
