@@ -385,7 +385,8 @@ function mappingSpec(dir: string, m: TruthMapping): ServiceSpec {
  * The services the check would read in the repository, each with its started file as the check
  * derives it (inferMapping, then startedSourceFiles over the route sources under its source root):
  * every compose service building from the repository, found as the check finds them, and every
- * Dockerfile the truth records as a server's build (the repositories built without compose).
+ * Dockerfile the truth records as a server's build, read as its mapping is measured (`truthSpec`):
+ * one naming a compose `service` as that service only, one without as the image on its own.
  */
 async function startedServices(dir: string, mappings: readonly TruthMapping[], sources: readonly string[]): Promise<StartedService[]> {
   const fs = createNodeFs();
@@ -395,7 +396,10 @@ async function startedServices(dir: string, mappings: readonly TruthMapping[], s
   } catch {
     // A compose file the check refuses: no service of it.
   }
-  specs.push(...mappings.map((m) => mappingSpec(dir, m)));
+  for (const m of mappings) {
+    const spec = await truthSpec(dir, m).catch(() => undefined);
+    if (spec) specs.push(spec);
+  }
   const out: StartedService[] = [];
   for (const spec of specs) {
     const mapping = await inferMapping(fs, spec).catch(() => undefined);
@@ -515,9 +519,18 @@ async function serviceSpec(dir: string, m: TruthMapping, service: string): Promi
   return spec;
 }
 
+/**
+ * The service a truth's mapping stands for, for its mapping and its routes alike: the compose
+ * service it names, with that file's environment, command and working_dir (not also the image run
+ * without them); else its Dockerfile built and run on its own (test/corpus/README.md).
+ */
+async function truthSpec(dir: string, m: TruthMapping): Promise<ServiceSpec> {
+  return m.service !== undefined ? serviceSpec(dir, m, m.service) : mappingSpec(dir, m);
+}
+
 async function mappingRight(dir: string, m: TruthMapping): Promise<{ right: boolean; got: string }> {
   const fs = createNodeFs();
-  const spec = m.service !== undefined ? await serviceSpec(dir, m, m.service) : mappingSpec(dir, m);
+  const spec = await truthSpec(dir, m);
   const primary = await inferMapping(fs, spec);
   if (!primary) return { right: false, got: 'no mapping' };
   // An image starting several programs has a mapping for each: the truth's is the one of its source root, else the primary.
