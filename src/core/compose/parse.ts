@@ -313,18 +313,32 @@ function loadFile(
   return normalizeBuildShorthand(tree, label);
 }
 
-/** The fields of a service's definition that interpolate, when one does not: the rest is still its definition. */
+/**
+ * The fields of a service's definition that interpolate, when one does not: the rest is still its
+ * definition. In its `environment` only the entries naming the failing variable are left out
+ * (`JWT_SECRET=${JWT_SECRET:?}` beside `NODE_ENV=${NODE_ENV:-production}`): the others still say
+ * how the service starts.
+ */
 function readableFields(def: unknown, env: Env, at: string, onUnset: (variable: string, where: string) => void): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!isRecord(def)) return out;
   for (const [key, value] of Object.entries(def)) {
-    try {
-      out[key] = interpolateDeep(value, env, `${at}.${key}`, onUnset);
-    } catch (err) {
-      if (!(err instanceof UserInputError)) throw err;
-    }
+    const read = readable(value, env, `${at}.${key}`, onUnset);
+    if (read !== undefined) out[key] = read;
+    else if (key === 'environment' && Array.isArray(value)) out[key] = value.map((e, i) => readable(e, env, `${at}.${key}[${i}]`, onUnset)).filter((e) => e !== undefined);
+    else if (key === 'environment' && isRecord(value)) out[key] = readableFields(value, env, `${at}.${key}`, onUnset);
   }
   return out;
+}
+
+/** The value interpolated, or undefined when a variable it requires is unset or invalid. */
+function readable(value: unknown, env: Env, at: string, onUnset: (variable: string, where: string) => void): unknown {
+  try {
+    return interpolateDeep(value, env, at, onUnset);
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    return undefined;
+  }
 }
 
 /** `build: ./api` means `build: { context: ./api }`; normalise first so overrides merge into it. */

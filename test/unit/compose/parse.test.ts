@@ -310,6 +310,15 @@ services:
       assert.equal(web?.image, undefined);
     });
 
+    test("a variable its environment requires missing leaves out that entry only: the service's other variables (NODE_ENV, which branch its start script takes) are still read", () => {
+      const p = parse('services:\n  web:\n    build: ./web\n    environment:\n      - MODE=${MODE:-production}\n      - TOKEN=${TOKEN:?TOKEN is required}\n      - PLAIN=1\n  api:\n    build: ./api\n    environment:\n      LEVEL: ${LEVEL:-debug}\n      KEY: ${KEY:?set KEY}\n');
+      const [web, api] = p.services;
+      assert.match(web?.error ?? '', /TOKEN is required/);
+      assert.deepEqual(web?.config?.environment, { MODE: 'production', PLAIN: '1' });
+      assert.match(api?.error ?? '', /set KEY/);
+      assert.deepEqual(api?.config?.environment, { LEVEL: 'debug' });
+    });
+
     test('a port made blank by an unset variable names the variable, and only for the field it was in', () => {
       const p = parse('services:\n  api:\n    image: "api:${TAG}"\n    ports: ["${PORT}:${PORT}"]\n  web:\n    image: web\n    ports: ["${WEB_PORT:-8080}:80"]\n');
       const api = p.services.find((s) => s.name === 'api');
