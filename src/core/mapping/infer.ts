@@ -111,7 +111,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const parsed = await readDockerfile(files, spec, context, evidence).then((df) => (df && program ? withProgramStart(df, build?.target, program) : df));
   // A start command running a script of the context starts what the script runs.
   const written = parsed && (await withStartScripts(files, parsed, context, evidence, build?.target, spec.config?.environment));
-  const built = written && stagesBuiltFor(written, build?.target);
+  const built = written && stagesBuiltFor(withTurboPrunes(written), build?.target);
   // A manifest copied in as package.json is the package the image builds, not the folder's own.
   const manifests = built ? renamedManifests(built) : [];
   evidence.push(...manifests.map((m) => m.evidence));

@@ -2139,6 +2139,29 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.ok(m?.evidence.includes('target /srv/svc/out/src: the image starts /srv/svc/out/src/main.js, the output of svc/src/main.ts'), m?.evidence.join('\n'));
   });
 
+  test("a worker package built in a pruned workspace (turbo prune --docker, then COPY --from of out/full): the package whose output the image starts is found through the prune's copy", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      '/ws/apps/poller/package.json': JSON.stringify({ name: 'poller', dependencies: { '@x/db': 'workspace:*' }, devDependencies: { tsup: '8' }, scripts: { build: 'tsup' } }),
+      '/ws/apps/poller/tsup.config.ts': "export default { entryPoints: ['src/run.ts'], format: ['cjs'] };\n",
+      '/ws/apps/poller/src/run.ts': '',
+      '/ws/packages/db/package.json': JSON.stringify({ name: '@x/db' }),
+      '/ws/packages/db/src/index.ts': '',
+      '/ws/apps/poller/Dockerfile': [
+        'FROM node:22-alpine AS base',
+        'FROM base AS pruner', 'WORKDIR /w', 'COPY . .', 'RUN npx turbo prune poller --docker',
+        'FROM base AS builder', 'WORKDIR /w', 'COPY --from=pruner /w/out/json/ .', 'RUN npm ci', 'COPY --from=pruner /w/out/full/ .', 'RUN npx turbo run build',
+        'FROM base', 'WORKDIR /w', 'COPY --from=builder /w/apps/poller/dist/ /w/apps/poller/dist/', 'COPY --from=builder /w/apps/poller/package.json ./apps/poller/package.json',
+        'WORKDIR /w/apps/poller', 'CMD ["node", "dist/run.js"]',
+      ].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/apps/poller/Dockerfile' }));
+    assert.equal(m?.sourceRoot, '/ws/apps/poller/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/w/apps/poller/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    assert.ok(m?.evidence.some((e) => e.includes('RUN turbo prune poller --docker (. -> /w/out/full)') || e.includes('RUN npx turbo prune poller --docker (. -> /w/out/full)')), m?.evidence.join('\n'));
+  });
+
   test('packages copied one by one, the build run in one of them: of the server packages copied, the one the image starts in (not a library using hono too)', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n  - packages/*\n',
