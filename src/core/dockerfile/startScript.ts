@@ -255,6 +255,8 @@ export function startOfScript(text: string, args: readonly string[], env: Readon
   let lastExec: string | undefined;
   let lastStatic: string | undefined;
   const beside = new BackgroundPrograms();
+  // Builds the script runs in the foreground before its start (`pnpm run build`, then `npm start`), by the folder they run in.
+  const builds: { cwd: string | undefined; words: string[] }[] = [];
   const lines = envBranchLines(argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]), env);
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
@@ -267,9 +269,12 @@ export function startOfScript(text: string, args: readonly string[], env: Readon
       const exec = keyword[0] === 'exec';
       // A command run in the background (`nohup node index.js &`) starts what it names all the same.
       const background = keyword.length > 1 && keyword[keyword.length - 1] === '&' ? keyword.slice(0, -1) : keyword;
+      if (background === keyword && buildStep(keyword)) builds.push({ cwd, words: keyword });
       const started = startedWords(exec ? background.slice(1) : background, args, exec);
       if (started === undefined) continue;
-      const command = [...(cwd !== undefined && cwd !== '.' ? ['cd', cwd, '&&'] : []), ...started].join(' ');
+      // A start after a build in its folder starts what that build made: the build is kept before it, as a CMD would chain them.
+      const built = background === keyword ? builds.filter((b) => b.cwd === cwd).flatMap((b) => [...b.words, '&&']) : [];
+      const command = [...(cwd !== undefined && cwd !== '.' ? ['cd', cwd, '&&'] : []), ...built, ...started].join(' ');
       if (isFileRunner(started[0] ?? '')) beside.started(command, background !== keyword);
       if (servesStaticFiles(started)) lastStatic = command;
       else if (exec) lastExec = command;
@@ -400,9 +405,20 @@ export function startedImageFiles(stage: Stage): string[] {
   return files;
 }
 
-/** A package manager building or installing (`npm run build`, `yarn install`, `pnpm run build:web`): a step before the start, not the start. */
+/** A package manager building or installing (`npm run build`, `yarn install`, `pnpm run build:web`, `npx pnpm run build`): a step before the start, not the start. */
 function buildsOrInstalls(words: readonly string[]): boolean {
-  if (!/^(?:npm|pnpm|yarn|bun)$/.test(posix.basename(words[0] ?? ''))) return false;
-  const name = words.slice(1).find((w) => !w.startsWith('-') && w !== 'run' && w !== 'run-script');
+  const name = packageScriptName(words);
   return name !== undefined && /^(?:build(?::[\w:-]+)?|install|ci|i|add)$/.test(name);
+}
+
+/** A package manager running a build script (`npm run build`, `npx pnpm run build:web`). */
+function buildStep(words: readonly string[]): boolean {
+  return /^build(?::[\w:-]+)?$/.test(packageScriptName(words) ?? '');
+}
+
+/** The script or command a package manager runs (`build` of `npm run build`), one run through npx too (`npx pnpm run build`). */
+function packageScriptName(words: readonly string[]): string | undefined {
+  const at = /^(?:npx|pnpx)$/.test(posix.basename(words[0] ?? '')) ? 1 : 0;
+  if (!/^(?:npm|pnpm|yarn|bun)$/.test(posix.basename(words[at] ?? ''))) return undefined;
+  return words.slice(at + 1).find((w) => !w.startsWith('-') && w !== 'run' && w !== 'run-script');
 }

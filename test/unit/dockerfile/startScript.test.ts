@@ -22,6 +22,15 @@ suite('startOfScript', () => {
     assert.equal(startOfScript('cd client\nexec npx serve -s dist\n', []), 'cd client && npx serve -s dist');
   });
 
+  test('a build the script runs in the foreground before its start, in the same folder (`npx pnpm run build`, then `npm start`), is kept before the start: the start serves what that build made', () => {
+    const script = '#!/bin/sh\nset -e\ncd /srv/web\nnpx prisma migrate deploy\nnpx pnpm run build\nif [ "$NODE_ENV" = "production" ]; then\n  npm start\nelse\n  npm run dev\nfi\n';
+    assert.equal(startOfScript(script, [], { NODE_ENV: 'production' }), 'cd /srv/web && npx pnpm run build && npm start');
+    // An install is no build; a build in another folder, or in the background, is not this start's.
+    assert.equal(startOfScript('npm ci\nnpm run build:api\nexec node dist/main.js\n', []), 'npm run build:api && node dist/main.js');
+    assert.equal(startOfScript('cd web\nyarn build\ncd ../api\nexec node index.js\n', []), 'cd api && node index.js');
+    assert.equal(startOfScript('npm run build &\nexec node index.js\n', []), 'node index.js');
+  });
+
   test('programs a file runner starts in the background (`node a.js &`, a `{ ...; } &` group) run beside the one the script starts: each kept before it, joined by &', () => {
     const groups = '#!/bin/bash\n{\n  cd /app/api &&\n    npx prisma migrate deploy &&\n    node /app/api/index.js\n} &\n{ node /app/jobs/index.js; } &\nwait -n\n';
     assert.equal(startOfScript(groups, []), 'cd /app/api && node /app/api/index.js & cd /app/api && node /app/jobs/index.js');
