@@ -407,7 +407,9 @@ export abstract class ExportReader extends MountReader {
     if (fn.parameters.length > 0 && !table && !literal) return undefined;
     const made = only ? this.evaluate(only) : undefined;
     const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: made } : {};
-    return made?.kind === 'obj' || (table && made?.kind === 'arr') ? { kind: 'obj', props: { [CALLED]: made, ...anyArgs } } : undefined;
+    // `() => { const routes = [...]; return routes }`: taking nothing, what it returns is its value, a list too.
+    const list = (table || fn.parameters.length === 0) && made?.kind === 'arr';
+    return made?.kind === 'obj' || list ? { kind: 'obj', props: { [CALLED]: made, ...anyArgs } } : undefined;
   }
 
   /**

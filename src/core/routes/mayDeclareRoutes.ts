@@ -102,7 +102,9 @@ const NAMED_OPERATION = String.raw`\bexport\s+(?:(?:async\s+)?function\s+${OPERA
 // A function returning a table of route options (`return [{ url: '/api/v0/version', method: ['GET'], handler }]`):
 // another file hands what it gives to a helper registering each element (listHelpers.ts), reading it here (fileExports.ts calledValue).
 // A table of route options a function returns (`return [{ method, path }]`), also as an arrow function's body (`(api) => [{ method, path }]`).
-const RETURNED_TABLE = String.raw`(?:\breturn|=>)\s*\[\s*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
+// Also held by a name the function returns (`const routes: ServerRoute[] = [{ method, path }, ...]; return routes`);
+// a comment may stand before the first element.
+const RETURNED_TABLE = String.raw`(?:\breturn|=>|\b(?:const|let)\s+[\w$]+\s*(?::[^=;]*)?=)\s*\[\s*(?:\/\/[^\n]*\s*)*\{\s*(?:\/\/[^\n]*\s*)*(?:url|path|method)\s*:`;
 // An app made by a function given the settings object (`const app = initialize(config)`): what that object
 // holds decides the function's routes registered under a test of its parameter (settingGuards.ts configRead).
 const APP_GIVEN_SETTINGS = String.raw`\b(?:app|server)\s*=\s*(?:await\s+)?[\w$]+\s*\(\s*[\w$]*(?:[Cc]onfig|[Ss]ettings)\s*\)`;

@@ -347,6 +347,43 @@ suite('hapi', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a route list a function builds in a name and returns (const table = [...]; return table), its elements route objects of another module (relay.open) and a spread list; server.route(makeTable()) and server.route(held) of const held = makeTable()', () => {
+    const files = (call: string) => ({
+      '/s/src/relay.ts': [
+        "export const relay = { open: { method: 'POST', path: '/relay/open', handler: () => 1 }, shut: { method: 'POST', path: '/relay/{slot}', handler: () => 1 } };",
+        "export const passThrough = [{ method: '*', path: '/pass/{rest*}', handler: () => 1 }];",
+      ].join('\n'),
+      '/s/src/table.ts': [
+        "import { relay, passThrough } from './relay';",
+        'export const makeTable = () => {',
+        '  const table: Route[] = [',
+        '    // a comment before the first element',
+        "    { method: 'GET', path: '/status', handler: () => 'ok' },",
+        '    relay.open,',
+        '    relay.shut,',
+        '    ...passThrough,',
+        '  ];',
+        '  return table;',
+        '};',
+      ].join('\n'),
+      '/s/src/server.ts': [
+        "import * as Hapi from '@hapi/hapi';",
+        "import { makeTable } from './table';",
+        'export async function start() {',
+        '  const server = new Hapi.Server({ port: 9000 });',
+        call,
+        '  await server.start();',
+        '}',
+      ].join('\n'),
+    });
+    const expected = ['ALL /pass/*', 'GET /status', 'POST /relay/:slot', 'POST /relay/open'];
+    for (const call of ['  server.route(makeTable());', '  const held = makeTable();\n  server.route(held);']) {
+      const { routes, warnings } = collect(files(call));
+      assert.deepEqual(routes, expected, call);
+      assert.deepEqual(warnings, [], call);
+    }
+  });
+
   test('plugins registered in a loop over a list of their names (require(`../plugins/${name}`), a literal pushed where it runs), and over a list mapped to their modules ([...].map((p) => require(p))), each function with its own list of the same name', () => {
     const { routes, warnings } = collect({
       '/s/plugins/status.js': "module.exports = { name: 'status', async register(server) { server.route({ method: 'GET', path: '/status', handler: () => 'ok' }); } };",

@@ -57,6 +57,8 @@ const SAMPLES: Record<string, string> = {
   // A hapi route table an arrow function returns as its body (`const apiRoutes = (api) => [{ method, path }]`),
   // exported by name in an object: no quote after the export, no router call; another file's server.route calls it.
   'route table an arrow function returns': "const apiRoutes = (api) => [\n  {\n    method: 'GET',\n    path: '/items/{id}',\n    handler: (req, h) => api.handle(req, h)\n  }\n]\n\nmodule.exports = { apiRoutes }\n",
+  // A hapi route table held by a name the function returns, a comment before its first element: no router call here.
+  'route table held and returned': "export const listRoutes = () => {\n  const table: Route[] = [\n    // first, the probe\n    {\n      method: 'GET',\n      path: '/probe',\n      handler: () => 'ok'\n    },\n    extra.one\n  ]\n  return table\n}\n",
   // A route table keyed by "METHOD /path", built and returned by a function: another file's loop registers it.
   'route table returned by a function': "function getRoutes(deps) {\n  const core = {\n    'get /api/v1/ping': { controller: deps.ping },\n    'POST /api/v1/login': login,\n  };\n  return core;\n}\nmodule.exports = getRoutes;",
   // A request handler exported as the default: another file's `app.use('/api', notFound)` answers there.
