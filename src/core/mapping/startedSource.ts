@@ -39,8 +39,13 @@ export interface StartedSource {
  * (`node .`) runs its package.json's main where `mainOf` knows that folder's, else its index.js.
  */
 export function startedScripts(stage: Stage, scripts: Record<string, string>, mainOf?: (imageDir: string) => string | undefined): string[] {
+  return scriptFiles(commandLines(stage, scripts), mainOf);
+}
+
+/** The script files the command lines start, as image paths. */
+function scriptFiles(lines: Iterable<{ cwd: string; first: boolean; ws: string[] }>, mainOf?: (imageDir: string) => string | undefined): string[] {
   const files: string[] = [];
-  for (const { cwd, first, ws } of commandLines(stage, scripts)) {
+  for (const { cwd, first, ws } of lines) {
     const file = first && SCRIPT.test(ws[0] ?? '') ? ws[0] : runnerScript(ws);
     const main = file === undefined || SCRIPT.test(file) ? undefined : mainOf?.(posix.resolve(cwd, file));
     if (file !== undefined) files.push(SCRIPT.test(file) ? posix.resolve(cwd, file) : posix.resolve(cwd, file, main ?? 'index.js'));
@@ -63,16 +68,32 @@ function startedExecutables(stage: Stage, scripts: Record<string, string>): stri
 }
 
 /** Each command line of a stage's start (package scripts it runs written out; `a && b`, `parallel node {} ::: a b` apart), with the folder it runs in and whether it comes first. */
-function* commandLines(stage: Stage, scripts: Record<string, string>): Generator<{ cwd: string; first: boolean; ws: string[] }> {
+function* commandLines(stage: Stage, scripts: Record<string, string>): Generator<{ cwd: string; first: boolean; part: number; ws: string[] }> {
   let cwd = stage.workdir;
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
   let first = true;
-  for (const part of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
-    const written = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
+  let part = 0;
+  for (const text of words.join(' ').split(/\s*(?:&&|\|\||;)\s*/)) {
+    const written = text.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (written[0] === 'cd' && written[1] !== undefined) cwd = posix.resolve(cwd, written[1]);
-    for (const ws of parallelRuns(written)) yield { cwd, first, ws };
+    for (const ws of parallelRuns(written)) yield { cwd, first, part, ws };
     first = false;
+    part++;
   }
+}
+
+/** Shell builtins of a start line that start no program: a folder change, waiting for the background ones. */
+const SHELL_STEP = /^(?:cd|wait|export|echo|set)$/;
+
+/**
+ * The scripts the chain's last command starts (`yarn migrate && node dist/index.js`: dist/index.js),
+ * the one left running once the steps before it ended; every started script when it starts none.
+ */
+function runningScripts(stage: Stage, scripts: Record<string, string>): string[] {
+  const lines = [...commandLines(stage, scripts)];
+  const last = Math.max(-1, ...lines.filter((l) => !SHELL_STEP.test(l.ws[0] ?? '')).map((l) => l.part));
+  const running = scriptFiles(lines.filter((l) => l.part === last));
+  return running.length > 0 ? running : startedScripts(stage, scripts);
 }
 
 /**
@@ -104,7 +125,7 @@ const MODULE_NAME = /^(?:\.{1,2}\/?|(?:\.{0,2}\/)?[\w@-][\w@./-]*)$/;
  * one left running, the server, is the last.
  */
 export async function startedSourceFile(fs: FsLike, opts: StartedSourceOptions): Promise<StartedSource | undefined> {
-  for (const imagePath of [...startedScripts(opts.stage, opts.scripts).reverse(), ...startedExecutables(opts.stage, opts.scripts).reverse()]) {
+  for (const imagePath of [...runningScripts(opts.stage, opts.scripts).reverse(), ...startedExecutables(opts.stage, opts.scripts).reverse()]) {
     const found = await sourceStartedAt(fs, imagePath, opts, (file) => isAtOrInside(opts.projectDir, file));
     if (found) return found;
   }

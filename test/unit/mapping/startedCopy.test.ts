@@ -43,4 +43,17 @@ suite('mapping: the started copy of an output copied twice', () => {
       { sourceRoot: '/ws/src', target: '/app/src' },
     );
   });
+  test('a chain whose first step runs a copied TypeScript script through a package script (`yarn db:up && node dist/index.js`, db:up = tsx scripts/db.ts): the compiled server the chain leaves running is mapped, not the step', async () => {
+    await assertMapping(
+      {
+        '/ws/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' }, scripts: { build: 'tsc -p tsconfig.json', 'db:up': 'tsx scripts/db.ts --all' } }),
+        '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist' }, include: ['src/**/*'] }),
+        '/ws/src/index.ts': 'export {};\n',
+        '/ws/scripts/db.ts': 'export {};\n',
+        '/ws/.dockerignore': 'dist\nnode_modules\n',
+        '/ws/Dockerfile': 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json ./\nRUN yarn install\nCOPY . .\nRUN yarn build\nCMD ["sh", "-c", "yarn db:up && node dist/index.js"]\n',
+      },
+      { sourceRoot: '/ws/src', target: '/app/dist' },
+    );
+  });
 });
