@@ -4,6 +4,7 @@
 // size and mtime are unchanged is not read again; anything else is. Per source root, only the files of the latest scan are
 // kept, so deleted and renamed files drop out and memory follows the workspace.
 import type { ExtractedFile } from './extracted';
+import { ReadonlyMapBase } from '../readonlyMapBase';
 
 export interface ScanEntry {
   mtimeMs: number;
@@ -31,7 +32,7 @@ export interface ScanCache {
    * exactly what previous() gave this scan (no file read, none gone), so nothing needs writing.
    * `scanned`: every file the scan found (see ScannedFiles), when the scanner has them.
    */
-  store(sourceRoot: string, entries: Map<string, ScanEntry>, same: boolean, scanned?: ScannedFiles): void;
+  store(sourceRoot: string, entries: ReadonlyMap<string, ScanEntry>, same: boolean, scanned?: ScannedFiles): void;
 }
 
 const NOTHING: ReadonlyMap<string, ScanEntry> = new Map();
@@ -53,19 +54,19 @@ export interface ScanPass {
 
 export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string): ScanPass {
   const previous = cache?.previous(sourceRoot) ?? NOTHING;
-  const entries = new Map<string, ScanEntry>();
+  const entries = new PassEntries();
   let kept = 0;
   return {
     remembers: (file) => previous.has(file),
     reuse(file, mtimeMs, size) {
       const known = previous.get(file);
       if (known?.mtimeMs !== mtimeMs || known.size !== size) return undefined;
-      entries.set(file, known);
+      entries.add(file, known);
       return known.extracted;
     },
     keep(file, mtimeMs, size, extracted) {
       if (!cache) return;
-      entries.set(file, { mtimeMs, size, extracted });
+      entries.add(file, { mtimeMs, size, extracted });
       kept += 1;
     },
     finish(scanned) {
@@ -73,4 +74,52 @@ export function beginScanPass(cache: ScanCache | undefined, sourceRoot: string):
       cache?.store(sourceRoot, entries, kept === 0 && entries.size === previous.size, scanned);
     },
   };
+}
+
+/**
+ * A pass's entries, as a Map set in the order they came would answer (a file added twice: its first
+ * place, its last entry). Kept as two lists while the files ascend strictly (a scan adds its sorted
+ * walk's files in order, so each is there once): the map is made only when a file is asked for or
+ * one comes out of order. A disk cache handed an unchanged pass (`same`) drops it unread; making
+ * the map of every reused file was most of a cached check's pass in the worker (bench/README.md,
+ * thirty-eighth and fortieth rounds).
+ */
+class PassEntries extends ReadonlyMapBase<string, ScanEntry> {
+  private readonly files: string[] = [];
+  private readonly list: ScanEntry[] = [];
+  private map: Map<string, ScanEntry> | undefined;
+
+  get size(): number {
+    return this.map ? this.map.size : this.files.length;
+  }
+
+  add(file: string, entry: ScanEntry): void {
+    const last = this.files[this.files.length - 1];
+    if (!this.map && (last === undefined || file > last)) {
+      this.files.push(file);
+      this.list.push(entry);
+    } else this.byFile().set(file, entry);
+  }
+
+  get(file: string): ScanEntry | undefined {
+    return this.byFile().get(file);
+  }
+
+  entries(): IterableIterator<[string, ScanEntry]> {
+    return this.map ? this.map.entries() : this.inOrder();
+  }
+
+  private *inOrder(): IterableIterator<[string, ScanEntry]> {
+    for (let k = 0; k < this.files.length; k++) yield [this.files[k] as string, this.list[k] as ScanEntry];
+  }
+
+  private byFile(): Map<string, ScanEntry> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let k = 0; k < this.files.length; k++) this.map.set(this.files[k] as string, this.list[k] as ScanEntry);
+      this.files.length = 0;
+      this.list.length = 0;
+    }
+    return this.map;
+  }
 }
