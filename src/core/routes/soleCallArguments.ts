@@ -45,16 +45,49 @@ function ownName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
 function findSoleCall(fn: ts.FunctionLikeDeclaration): readonly ts.Expression[] | undefined {
   const name = ownName(fn);
   if (!name) return undefined;
-  const uses: ts.Identifier[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isIdentifier(n) && n.text === name.text && n !== name) uses.push(n);
-    forEachChild(n, visit);
-  };
-  visit(fn.getSourceFile());
+  const uses = identifiersNamed(fn.getSourceFile(), name.text).filter((n) => n !== name);
   const [use] = uses;
   if (uses.length !== 1 || !use) return undefined;
   const call = use.parent;
   if (!call || !isCallExpression(call) || skipOuter(call.expression) !== use) return undefined;
   for (let cur: ts.Node | undefined = call; cur; cur = cur.parent) if (cur === fn) return undefined;
   return call.arguments;
+}
+
+/** Per file: its identifiers by name, in the order a walk meets them; made at the second function asked of it. */
+const identifiersByFile = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+/** Files a function was asked of once: the first ask walks for its name alone. */
+const askedOnce = new WeakSet<ts.SourceFile>();
+
+/**
+ * The identifiers of the file named `text`, in walk order: a walk for that name at the file's first
+ * ask, one walk indexing every name at its second (a file of many helper functions was walked once
+ * per function before, its parameters read each in turn).
+ */
+function identifiersNamed(sf: ts.SourceFile, text: string): readonly ts.Identifier[] {
+  const known = identifiersByFile.get(sf);
+  if (known) return known.get(text) ?? [];
+  if (!askedOnce.has(sf)) {
+    askedOnce.add(sf);
+    const found: ts.Identifier[] = [];
+    walkIdentifiers(sf, (n) => n.text === text && found.push(n));
+    return found;
+  }
+  const index = new Map<string, ts.Identifier[]>();
+  walkIdentifiers(sf, (n) => {
+    const same = index.get(n.text);
+    if (same) same.push(n);
+    else index.set(n.text, [n]);
+  });
+  identifiersByFile.set(sf, index);
+  return index.get(text) ?? [];
+}
+
+/** Each identifier under `root`, in the order forEachChild meets them. */
+function walkIdentifiers(root: ts.Node, meet: (n: ts.Identifier) => unknown): void {
+  const visit = (n: ts.Node): void => {
+    if (isIdentifier(n)) meet(n);
+    forEachChild(n, visit);
+  };
+  visit(root);
 }
