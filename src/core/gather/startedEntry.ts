@@ -158,6 +158,11 @@ function runsOnlyJobs(words: readonly string[]): boolean {
   return commands.every((c) => runsJob(c.slice(c.findIndex((w) => !BINARY_RUNNER.test(w)))));
 }
 
+/** The characters hasStem looks for, by code. */
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const DOT = 0x2e;
+
 /**
  * Whether the name of `file` (after its last `/` or `\\`) less its last extension is one of `stems`
  * (`main` for `src/main.ts`, `main.test` for `main.test.ts`, `Dockerfile` for `Dockerfile`): compared
@@ -181,10 +186,6 @@ export function hasStem(file: string, stems: readonly string[]): boolean {
   for (const s of stems) if (to - from === s.length && file.startsWith(s, from)) return true;
   return false;
 }
-
-const SLASH = 0x2f;
-const BACKSLASH = 0x5c;
-const DOT = 0x2e;
 
 /** A file's name without its extension (`main` for `dist/main.js` and `src/main.ts`). */
 const stem = (f: string): string => posix.basename(f.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');

@@ -162,10 +162,10 @@ suite('collect: routes of the started file', () => {
 suite('hasStem: a file name less its last extension, compared in place', () => {
   // What the old per-file `basename(f).replace(/\.[^.]*$/, '')` gave, for the same names.
   const reference = (f: string) => (f.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.[^.]*$/, '');
-  const names = ['/w/src/main.ts', '/w/src/main.test.ts', '/w/src/mainx.ts', '/w/src/xmain.ts', '/w/src/main', '/w/src.d/main', '/w/src.d/mai', '/w/.env', '/w/a.b.c', 'C:\\w\\src\\main.ts', '/w/dir\\main.js', '/w/src/main.', 'main.ts', '', '.', '/w/x.y/', 'a\\b.c/d', '/w/main..ts', 'main'];
+  const names = ['/w/src/main.ts', '/w/src/main.test.ts', '/w/src/mainx.ts', '/w/src/xmain.ts', '/w/src/main', '/w/src.d/main', '/w/src.d/mai', '/w/.env', '/w/a.b.c', 'C:\\w\\src\\main.ts', '/w/dir\\main.js', '/w/src/main.', 'main.ts', '', '.', '/w/x.y/', 'a\\b.c/d', '/w/main..ts', 'main', 'a.', '/', '\\', '/w/x.y\\main', '/w/x.y/.main.ts', 'w.x\\a.b/main.test.ts', '/w/x/..'];
 
   test('the same answer as cutting the name, for plain, dotted, dotless, hidden and backslashed names', () => {
-    for (const stems of [['main'], ['main.test'], ['a.b'], [''], ['.env'], ['main', 'mai'], []])
+    for (const stems of [['main'], ['main.test'], ['a.b'], [''], ['.env'], ['main', 'mai'], ['.main'], ['.'], ['a'], []])
       for (const f of names) assert.equal(hasStem(f, stems), stems.includes(reference(f)), `${f} against ${stems.join(',')}`);
   });
 });
