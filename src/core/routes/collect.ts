@@ -1425,7 +1425,7 @@ function mountChildren(s: Scanned, mount: ExtractedMount, scanned: Scanned[], by
   // A mount at / changes no path: not finding it costs nothing worth a warning.
   // A module's function called (`require('./mw')()`) that makes no router is middleware: nothing to warn of.
   const calledModule = mount.routerName.startsWith('require(') && mount.routerName.endsWith('()');
-  if (children.length > 0 || mount.prefix === '/' || !/rout|require\(/i.test(mount.routerName) || calledModule || mount.handler || packageCall(s, mount, byKey, aliases) || (mount.atPath && madeHandler(s, mount.routerName, byKey, aliases))) return { children, unknown: '' };
+  if (children.length > 0 || mount.prefix === '/' || mount.handsOn || !/rout|require\(/i.test(mount.routerName) || calledModule || mount.handler || packageCall(s, mount, byKey, aliases) || (mount.atPath && madeHandler(s, mount.routerName, byKey, aliases))) return { children, unknown: '' };
   const guessed = guessedModule(s, mount, scanned, byKey, aliases);
   if (!guessed) {
     warnings.push(scanWarningText(s.file, { id: 'mountUnresolved', args: [mount.routerName, mount.prefix], line: mount.line }));

@@ -249,6 +249,8 @@ export interface ExtractedMount {
   ownMember?: string;
   /** A call of this file's function whose every return is a function literal (mounts.ts makesHandler): a handler, no router. */
   handler?: true;
+  /** A call handed a router made here that it is taken to return (`app.use('/api', routes(router))`, mounts.ts mountHandedRouters): that router is mounted too, so nothing to warn of when the call resolves to no router. */
+  handsOn?: true;
   /** Mounted only when a test of the environment or configuration holds (settingGuards.ts): warned of where it mounts routes. */
   onlyWhen?: SettingGuard;
 }

@@ -442,8 +442,9 @@ export abstract class MountReader extends RouteHelperReader {
     }
     const routerName = this.mountedRouterName(a, req, line);
     if (!routerName) return;
+    const handed = this.mountHandedRouters(a, prefix, mountedOn, line) ? { handsOn: true as const } : {};
     const own = routerName === mountedOn && routerName.startsWith(CLASS_ROUTER) ? thisMember(a) : undefined;
-    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}) });
+    this.out.mounts.push({ ...this.mountPrefix(prefix), routerName, line, mountedOn, ...(own !== undefined ? { ownMember: own } : {}), ...(this.makesHandler(routerName) ? { handler: true } : {}), ...handed });
   }
 
   /**
@@ -547,8 +548,34 @@ export abstract class MountReader extends RouteHelperReader {
    */
   private mountCalledFactory(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): boolean {
     const called = this.calledFactory(a);
-    if (called) this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `${called.fn}()`, line, mountedOn, ...(called.member !== undefined ? { member: called.member } : {}) });
+    const handed = called !== undefined && called.member === undefined && this.mountHandedRouters(a, prefix, mountedOn, line) ? { handsOn: true as const } : {};
+    if (called) this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: `${called.fn}()`, line, mountedOn, ...(called.member !== undefined ? { member: called.member } : {}), ...handed });
     return called !== undefined;
+  }
+
+  /**
+   * `app.use('/api', routes(router))`: a router made here handed to a function whose result is
+   * mounted. A function registering routes on its parameter and returning it gives that router
+   * back, so the router is mounted there too (its routes reach it through the call: readRouterPassed).
+   * A function of this file must return that parameter; an imported one is taken to. Not a router
+   * that is itself mounted on or listened with here (the app handed to a route module). True when
+   * one is mounted.
+   */
+  private mountHandedRouters(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number): boolean {
+    if (!isCallExpression(a)) return false;
+    const callee = skipOuter(a.expression);
+    const decl = isIdentifier(callee) ? (this.decls.get(callee.text) as ts.Node | undefined) : undefined;
+    const fn = decl && (isFunctionDeclaration(decl) || isArrowFunction(decl) || isFunctionExpression(decl)) ? decl : undefined;
+    let handed = false;
+    a.arguments.forEach((arg, i) => {
+      const x = skipOuter(arg);
+      const router = isIdentifier(x) ? this.receiverOf(x) : undefined;
+      if (router === undefined || router === mountedOn || !this.madeHere(router) || receivesMounts(this.sf, router)) return;
+      if (decl !== undefined && (fn === undefined || !returnsParam(fn, i))) return;
+      this.out.mounts.push({ ...this.mountPrefix(prefix), routerName: router, line, mountedOn });
+      handed = true;
+    });
+    return handed;
   }
 
   /** The function (and member) mountCalledFactory mounts; undefined for any other mounted thing. */
@@ -973,4 +1000,23 @@ function thenResolved(id: ts.Identifier): ts.Expression | undefined {
 function prefixedRouter(e: ts.Expression): { router: ts.Expression; prefix: ts.Expression } | undefined {
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'prefix' || e.arguments.length !== 1 || !e.arguments[0]) return undefined;
   return { router: e.expression.expression, prefix: e.arguments[0] };
+}
+
+/** Whether every return of `fn` is its parameter at `index` (`(router) => { users(router); return router }`). */
+function returnsParam(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration, index: number): boolean {
+  const p = fn.parameters[index]?.name;
+  const returned = returnedExpressions(fn).map(skipOuter);
+  return p !== undefined && isIdentifier(p) && returned.length > 0 && returned.every((e) => isIdentifier(e) && e.text === p.text);
+}
+
+/** Whether the file mounts on or listens with `name` (`name.use(...)`, `name.listen(...)`): an app, not a router handed on to be returned. */
+function receivesMounts(sf: ts.SourceFile, name: string): boolean {
+  const find = (n: ts.Node): boolean => {
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && /^(?:use|listen|register)$/.test(n.expression.name.text)) {
+      const recv = skipOuter(n.expression.expression);
+      if (isIdentifier(recv) && recv.text === name) return true;
+    }
+    return forEachChild(n, find) ?? false;
+  };
+  return find(sf);
 }
