@@ -222,6 +222,15 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     assert.equal(mayDeclareRoutes("router.get('/x', handler)"), true);
     assert.equal(mayDeclareRoutes('app.use(routes)'), true);
   });
+
+  test('a commented-out table of many lines, each with a comment inside and trailing blanks, is read once: no backtracking over the ways to split its comments', () => {
+    // Each line `//   // note   ` could end its comment at any of its blanks or at its inner `//`: a pattern
+    // letting a comment and the blanks after it share characters tries every split of every line (it hung).
+    const lines = Array.from({ length: 40 }, (_, i) => `//   // column ${i}: see http://example.test//notes   \n`).join('');
+    const text = `// const columns: Column[] = [\n${lines}// ];\nexport function Page() {\n  return null;\n}\n`;
+    assert.equal(mayDeclareRoutes(text), false);
+    assert.equal(mayDeclareRoutes(`const table = [\n${lines}  {\n    method: 'GET',\n    path: '/probe',\n  },\n];\nexport default () => table;\n`), true);
+  });
 });
 
 suite('isRouteSource', () => {
