@@ -36,6 +36,16 @@ suite('moleculer-runner SERVICES', () => {
     assert.deepEqual(routesWith('!orders'), ['GET /v1/orders', 'GET /v1/ping']);
   });
 
+  test('globs of the list match within a path segment, at any folder; a list of many stars from a compose file is read in its length, not tried every way', () => {
+    for (const listed of ['e*e', '*dg*', 'serv*/edge', 'services/*.service.js', '*/edge.service.*']) assert.deepEqual(routesWith(listed), ['GET /v1/orders', 'GET /v1/ping'], listed);
+    for (const listed of ['shop/edge', 'e*x', 'serv*/shop', 'edge/*']) assert.deepEqual(routesWith(listed), [], listed);
+    // `*a*a*...*b` made a regular expression of nested [^/]* that backtracks in the path's length to the power of the stars.
+    const long = `/ws/services/${'e'.repeat(200)}.service.js`;
+    const extracted = [{ file: long, x: extractRoutesFromSource(GATEWAY, long) }];
+    assert.deepEqual([...unloadedGatewayFiles(extracted, envListing(`${'*e'.repeat(40)}*x`))], [long]);
+    assert.deepEqual([...unloadedGatewayFiles(extracted, envListing(`${'*e'.repeat(40)}*`))], []);
+  });
+
   test('a gateway not loaded here still declares its routes: no note that the framework serves none read', () => {
     const unloaded = unloadedGatewayFiles(EXTRACTED, envListing('orders'));
     assert.deepEqual([...unloaded], ['/ws/services/edge.service.js']);
