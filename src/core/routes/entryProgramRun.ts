@@ -58,6 +58,8 @@ function run(p: Program, st: RunState, depth: number): unknown {
     case 'lit':
       return p[1];
     case 're':
+      // The workspace's own pattern, run on its file names: one that may backtrack without end is not run.
+      if (mayBacktrack(p[1])) throw new NotRun('re');
       return new RegExp(p[1], p[2]);
     case 'var':
       return st.vars.get(p[1]);
@@ -111,7 +113,33 @@ function invoke(obj: unknown, method: string, args: unknown[]): unknown {
   if (method === 'toString' && (typeof obj === 'string' || typeof obj === 'number')) return String(obj);
   const fn = (typeof obj === 'string' || Array.isArray(obj)) && METHODS.has(method) ? (obj as unknown as Record<string, unknown>)[method] : undefined;
   if (typeof fn !== 'function') throw new NotRun(method);
+  // Padding to a length the workspace chose: a name is not that long (`padStart(1e9)` would make a gigabyte).
+  if ((method === 'padStart' || method === 'padEnd') && !(typeof args[0] === 'number' && args[0] <= MAX_PADDED)) throw new NotRun(method);
   return (fn as (...a: unknown[]) => unknown).apply(obj, args);
+}
+
+/** The longest text padStart / padEnd may make. */
+const MAX_PADDED = 4096;
+
+/**
+ * Whether a regular expression's source may take time exponential in its input: a backreference, or
+ * a quantified group holding a quantifier or an alternation (`(a+)+`, `(a|a)*`, `(?:x*y?){2,}`).
+ * Over-cautious on purpose: such a pattern is not run, and what it would give stays unknown.
+ */
+function mayBacktrack(source: string): boolean {
+  if (/\\[1-9k]/.test(source)) return true;
+  const open: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(') open.push(i);
+    else if (c === ')') {
+      const from = open.pop() ?? 0;
+      const inner = source.slice(from + 1, i).replace(/\\./g, '');
+      if (/^[*+{]/.test(source.slice(i + 1)) && /[*+{|]/.test(inner)) return true;
+    }
+  }
+  return false;
 }
 
 function operate(op: string, left: Program, right: Program, r: (x: Program) => unknown): unknown {

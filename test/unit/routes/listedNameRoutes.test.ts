@@ -118,6 +118,21 @@ suite('entry programs', () => {
     assert.equal(compile('lookup(file)'), undefined);
   });
 
+  test("the workspace's patterns and lengths that could hang or exhaust the check are not run: no value, where a plain pattern runs", () => {
+    const evil = compile("file.replace(/^(a+)+$/, 'x')");
+    assert.ok(evil);
+    // `(a+)+$` against thirty a's and a stop backtracks 2^30 ways: not run at all.
+    assert.equal(runProgram(evil, `${'a'.repeat(30)}!`, '/'), undefined);
+    for (const source of ["file.replace(/(a|ab)*c/, '')", "file.replace(/(\\w)\\1/, '')", "file.replace(/(?:x*y){2,}/, '')", "file.padStart(1e9, '-')"]) {
+      const p = compile(source);
+      assert.ok(p, source);
+      assert.equal(runProgram(p, 'aab', '/'), undefined, source);
+    }
+    const plain = compile("file.replace(/\\[(\\w+)\\]/g, ':$1').replace(/(\\.ts)?$/, '').padStart(6, '/')");
+    assert.ok(plain);
+    assert.equal(runProgram(plain, '[id].ts', '/'), '///:id');
+  });
+
   test('what would throw at run time (a method of undefined) gives no value', () => {
     const p = compile("file.split('.')[5].toLowerCase()");
     assert.ok(p);
