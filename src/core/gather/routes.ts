@@ -1,6 +1,6 @@
 // The route side of one service's evidence: the routes its source declares (joined across files)
 // and what each answered when probed, under the probe policy and the user's trust.
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, normalize } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ContainerInfo, RouteDef, RouteReport, ServiceSpec, SourceMapping } from '../model';
 import type { FsLike, LogSink, ProberLike, SourceScan } from '../ports';
@@ -157,9 +157,10 @@ export async function yamlSettingsOf(fs: FsLike, packages: () => Promise<Package
   const dir = (await packages())[0]?.dir ?? root;
   const out: Record<string, unknown> = {};
   for (const { file, optional } of loads) {
-    if (Object.hasOwn(out, file) || isAbsolute(file)) continue;
+    if (Object.hasOwn(out, file) || outsideFolder(file)) continue;
     let shadowed = false;
-    for (const o of optional) shadowed ||= isAbsolute(o) || (await fs.stat(join(dir, o)))?.isFile === true;
+    // An override the check may not look at (outside the folder) may set anything: as if there.
+    for (const o of optional) shadowed ||= outsideFolder(o) || (await fs.stat(join(dir, o)))?.isFile === true;
     if (shadowed || !(await fs.stat(join(dir, file)))?.isFile) continue;
     try {
       out[file] = parseYaml(await fs.readFile(join(dir, file)));
@@ -168,6 +169,11 @@ export async function yamlSettingsOf(fs: FsLike, packages: () => Promise<Package
     }
   }
   return out;
+}
+
+/** A path as written that leaves the folder it is relative to (`/etc/x.yml`, `../../x.yml`): workspace files are input, never a way out of it. */
+function outsideFolder(file: string): boolean {
+  return isAbsolute(file) || normalize(file).split(/[\\/]/)[0] === '..';
 }
 
 /**

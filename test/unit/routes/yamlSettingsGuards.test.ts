@@ -71,6 +71,19 @@ suite('routes: configuration flags decided by a YAML file of defaults a settings
     }
   });
 
+  test('a defaults file or an override named by a path leaving the folder (`../x.yaml`, absolute) is not read: the guard stays warned, nothing outside is opened', async () => {
+    const outside = (base: string, local: string) => LOADER.replace("'conf/base.yaml'", `'${base}'`).replace(/'conf\/local\.yaml'/g, `'${local}'`);
+    const tree = { '/w/conf/base.yaml': BASE, '/x.yaml': BASE, '/w/x.yaml': BASE };
+    for (const loader of [outside('../x.yaml', 'conf/local.yaml'), outside('conf/../../x.yaml', 'conf/local.yaml'), outside('/x.yaml', 'conf/local.yaml'), outside('conf/base.yaml', '../local.yaml')]) {
+      const c = await server("if (uploads.enabled) app.post('/x', (req, res) => res.send('x'));", tree, loader);
+      assert.deepEqual(lines(c), ['GET /health', 'POST /x'], loader);
+      assert.equal(c.warnings.length, 1, loader);
+    }
+    // Inside the folder, through a `..` that stays in it: read.
+    const inside = await server("if (uploads.enabled) app.post('/x', (req, res) => res.send('x'));", tree, outside('conf/../x.yaml', 'conf/local.yaml'));
+    assert.deepEqual([lines(inside), inside.warnings], [['GET /health', 'POST /x (not served)'], []]);
+  });
+
   test('a module loading two YAML files unconditionally, or one only under a test, names no defaults', () => {
     const two = "const yaml = require('js-yaml');\nconst fs = require('fs');\nmodule.exports = Object.assign(yaml.load(fs.readFileSync('a.yml', 'utf8')), yaml.load(fs.readFileSync('b.yml', 'utf8')));\n";
     const maybe = "import { parse } from 'yaml';\nimport { existsSync, readFileSync } from 'fs';\nexport default existsSync('a.yml') ? parse(readFileSync('a.yml', 'utf8')) : {};\n";
