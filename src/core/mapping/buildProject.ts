@@ -325,8 +325,9 @@ async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: Pack
   // Packages of several stages (front ends built in stages of their own, `COPY client/. .`, their
   // output copied into the image): the one the running stage, or a stage it is FROM, copies in is what runs.
   const running = found.size > 1 && final ? await packagesCopiedToWorkdirs(fs, context, df, final, stageChain(df.stages, final)) : found;
-  const [only] = running.size === 1 ? running : found;
-  if ((running.size === 1 ? running : found).size !== 1 || !only) return undefined;
+  const chosen = running.size === 1 ? running : found;
+  const [only] = chosen;
+  if (chosen.size !== 1 || !only) return undefined;
   return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
 }
 

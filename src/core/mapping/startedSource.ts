@@ -93,7 +93,7 @@ function runningScripts(stage: Stage, scripts: Record<string, string>): string[]
   const lines = [...commandLines(stage, scripts)];
   const last = Math.max(-1, ...lines.filter((l) => !SHELL_STEP.test(l.ws[0] ?? '')).map((l) => l.part));
   const running = scriptFiles(lines.filter((l) => l.part === last));
-  return running.length > 0 ? running : startedScripts(stage, scripts);
+  return running.length > 0 ? running : scriptFiles(lines);
 }
 
 /**
