@@ -1170,7 +1170,8 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
         const folders = posix.dirname(t.key.slice(dir.length + 1));
         // Autoload's folder prefixes: each folder a segment, `_id` a parameter.
         const folderPrefix = auto.dirNamePrefix && folders !== '.' ? folders.split('/').map((f) => (f.startsWith('_') ? `:${f.slice(1)}` : f)).join('/') : '';
-        const prefix = unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, folderPrefix, t.x.autoPrefix ?? '');
+        // @fastify/autoload: a plugin's own autoPrefix replaces its folder prefix (`autoPrefix || directoryPrefix`).
+        const prefix = unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, t.x.autoPrefix || folderPrefix);
         edges.push({ prefix, parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
       }
     }
@@ -1393,7 +1394,7 @@ function unencapsulated(auto: { encapsulate?: false }, t: Scanned): boolean {
  * `register(AutoLoad, { dir: join(__dirname, settings.dir), options: { prefix: '/api' } })`: the
  * plugin files below the registering file's folder that nothing else registers (routes only on
  * their plugin function's parameter) are taken for what it loads, under its prefix and … (their
- * folders' prefixes are not known), then their own autoPrefix.
+ * folders' prefixes are not known), or their own autoPrefix, which replaces the folder prefix.
  */
 function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge[] {
   const out: MountEdge[] = [];
@@ -1407,7 +1408,7 @@ function unknownAutoloadEdges(scanned: Scanned[], edges: MountEdge[]): MountEdge
       const below = `${posix.dirname(s.key)}/`;
       for (const t of scanned)
         if (t !== s && t.key.startsWith(below) && !reached.has(t.key) && plugin(t))
-          out.push({ prefix: unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, UNKNOWN_PREFIX, t.x.autoPrefix ?? ''), parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
+          out.push({ prefix: unencapsulated(auto, t) ? '/' : joinRoutePath(auto.prefix, t.x.autoPrefix || UNKNOWN_PREFIX), parent: { key: s.key, name: auto.mountedOn }, child: { key: t.key, name: '*' } });
     }
   }
   return out;

@@ -798,7 +798,10 @@ export interface ExtractedFile {
   factoryLoads?: Record<string, string>;
   /** Route tables keyed by "METHOD /path" strings, by name (a function's: what it returns; the default export's: DEFAULT_OBJECT): what a loop over an imported one registers (tableKeys.ts). */
   routeTables?: Record<string, RouteTable>;
-  /** `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under autoload. */
+  /**
+   * `export const autoPrefix = '/x'` (or module.exports.autoPrefix): the plugin's own prefix under
+   * autoload, which takes the place of its folder prefix; '' when empty (then the folder prefix stays).
+   */
   autoPrefix?: string;
   /**
    * The file exports its plugin wrapped in fastify-plugin (`module.exports = fp(plugin)`): Fastify

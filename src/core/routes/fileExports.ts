@@ -335,7 +335,8 @@ export abstract class ExportReader extends MountReader {
     for (const [name, value] of this.routerPrefixValues) prefixes[name] = value;
     if (Object.keys(prefixes).length > 0) this.out.routerPrefixes = prefixes;
     const autoPrefix = literalOf(constants['autoPrefix']) ?? this.moduleExportsProp('autoPrefix');
-    if (autoPrefix !== undefined) this.out.autoPrefix = joinRoutePath(autoPrefix);
+    // '' kept apart from '/': autoload reads an empty autoPrefix as none (the folder prefix stays).
+    if (autoPrefix !== undefined) this.out.autoPrefix = autoPrefix === '' ? '' : joinRoutePath(autoPrefix);
     // export default x / module.exports = x / export = x
     for (const st of this.sf.statements) {
       let expr: ts.Expression | undefined;

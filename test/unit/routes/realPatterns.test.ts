@@ -483,6 +483,17 @@ suite('routes on real-world patterns', () => {
     assert.deepEqual(routesOf({ '/s/app.ts': app('dirNameRoutePrefix: false,'), ...files }), ['GET /api', 'GET /api/_app/status']);
   });
 
+  test("@fastify/autoload: a plugin's autoPrefix takes the place of its folder prefix; an empty autoPrefix leaves the folder prefix", () => {
+    const routes = routesOf({
+      '/k/server.ts': "import autoload from '@fastify/autoload';\nimport { join } from 'path';\nexport default async function build(app) {\n  app.register(autoload, { dir: join(import.meta.dirname, 'routes') });\n}\n",
+      '/k/routes/orders/index.ts': "export default async function (app) {\n  app.get('/', h);\n  app.post('/:orderId/refund', h);\n}\nexport const autoPrefix = '/api/v2/orders';\n",
+      '/k/routes/hooks/index.ts': "export default async function (app) {\n  app.post('/incoming', h);\n}\nexport const autoPrefix = '';\n",
+      '/k/routes/misc/index.ts': "export default async function (app) {\n  app.get('/ping', h);\n}\nexport const autoPrefix = '/';\n",
+      '/k/routes/ready.ts': "export default async function (app) {\n  app.get('/ready', h);\n}\nexport const autoPrefix = '';\n",
+    });
+    assert.deepEqual(routes, ['GET /api/v2/orders', 'POST /api/v2/orders/:orderId/refund', 'POST /hooks/incoming', 'GET /ping', 'GET /ready']);
+  });
+
   test('autoload of plugins wrapped in fastify-plugin (or with encapsulate: false): no folder prefix, no prefix option (Fastify skips their encapsulation)', () => {
     const app = (extra: string) =>
       `const path = require('path');\nconst autoLoad = require('fastify-autoload');\nmodule.exports = async function (server, config) {\n  server.register(autoLoad, { dir: path.join(__dirname, 'routes'), ${extra}options: { prefix: '/v2' } });\n};\n`;
