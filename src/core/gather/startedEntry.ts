@@ -86,7 +86,8 @@ export async function startedSourceFiles(fs: FsLike, spec: ServiceSpec, mapping:
 /** startedSourceFiles, for the words the command runs (startedWords). */
 async function filesStartedBy(fs: FsLike, mapping: SourceMapping, started: { words: string[]; workdir: string }, files: readonly string[]): Promise<string[]> {
   const { words } = started;
-  const wanted = new Set(words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? '')).map((w) => posix.resolve(started.workdir, w)));
+  const named = words.filter((w, i) => SCRIPT_FILE.test(w) && !VALUE_FLAG.test(words[i - 1] ?? ''));
+  const wanted = new Set([...named, ...nodeScriptsByStem(words)].map((w) => posix.resolve(started.workdir, w)));
   if (wanted.size === 0) return [];
   // Mapped only where the name may match (`main.ts` for `dist/main.js`): `files` is the whole tree.
   if (mapping.bundled) return bundleEntrySources(fs, mapping, wanted, files);
@@ -99,6 +100,26 @@ async function filesStartedBy(fs: FsLike, mapping: SourceMapping, started: { wor
   }
   const hits = [...byTarget.values()];
   return hits.length > 0 && hits.every((h) => h.length === 1) ? hits.map((h) => h[0] as string) : [];
+}
+
+/** A word that may name a module path without its extension (`dist/main`, `dist/`). */
+const BARE_MODULE = /^[\w./@-]+$/;
+
+/**
+ * The scripts `node` runs named as Node resolves them, without an extension (`node dist/main` runs
+ * dist/main.js, `node dist/` runs dist/index.js): the first word after `node` and its flags.
+ */
+function nodeScriptsByStem(words: readonly string[]): string[] {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (posix.basename(w) !== 'node') return;
+    let j = i + 1;
+    while ((words[j] ?? '').startsWith('-')) j += VALUE_FLAG.test(words[j] ?? '') ? 2 : 1;
+    const script = words[j];
+    if (script === undefined || SCRIPT_FILE.test(script) || !BARE_MODULE.test(script) || posix.extname(script) !== '') return;
+    out.push(script.endsWith('/') ? `${script}index.js` : `${script}.js`);
+  });
+  return out;
 }
 
 /** The words the container's command runs, through the package.json scripts it names, with the folder they run in. */

@@ -32,6 +32,14 @@ suite('startedSourceFiles', () => {
     assert.deepEqual(await started(service('shell')), []);
   });
 
+  test('a script node runs named without its extension, as Node resolves it (node user/index, node tweet/, after its flags)', async () => {
+    const run = (command: string[]) => started(service('user', { config: { command } as ServiceSpec['config'] }));
+    assert.deepEqual(await run(['node', 'user/index']), ['/w/user/index.js']);
+    assert.deepEqual(await run(['node', '--max-old-space-size=360', '-r', './index.js', 'tweet/']), ['/w/tweet/index.js']);
+    // A word of another program than node (a folder it is given) names no script.
+    assert.deepEqual(await run(['serve', 'tweet/']), []);
+  });
+
   test('a file the command preloads (--import, -r) is not the one it starts', async () => {
     const config = { command: ['node', '--import', './index.js', '-r', 'user/index.js', 'tweet/index.js'] } as ServiceSpec['config'];
     assert.deepEqual(await started(service('user', { config })), ['/w/tweet/index.js']);
