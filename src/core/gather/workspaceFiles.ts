@@ -355,12 +355,20 @@ async function imageBuilds(fs: FsLike, spec: ServiceSpec, repository: string, pr
  * Whether the project's Dockerfile for the image (`smtp_proxy_server/Dockerfile` for
  * `ghcr.io/acme/mail/smtp_proxy_server`) sits in a folder of another language's program (a
  * requirements.txt, go.mod, Cargo.toml... and no package.json: a Python service beside a Node
- * worker): the image runs that program, none of the project's server apps.
+ * worker), or is built in its own folder FROM a proxy or database image (buildsInfrastructure): the
+ * image runs that program, none of the project's server apps.
  */
 async function builtFromOtherCode(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly AppFolder[]): Promise<boolean> {
   const repository = imageRepository(spec.image);
   if (repository === undefined || apps.some((a) => bindMounts(spec, a.dir))) return false;
-  const folders = new Set((await imageBuilds(fs, spec, repository, projectRoot)).map((b) => path.dirname(b.dockerfile)));
+  const builds = await imageBuilds(fs, spec, repository, projectRoot);
+  // A recipe in a folder of no app, built there FROM a proxy or database image and copying in no
+  // program of its own (an OpenResty gateway's Lua beside the Node server): that server runs.
+  for (const b of builds) {
+    const apart = b.context === path.dirname(b.dockerfile) && !apps.some((a) => isAtOrInside(b.context, a.dir) || isAtOrInside(a.dir, b.context));
+    if (apart && (await buildsInfrastructure(fs, spec, b))) return true;
+  }
+  const folders = new Set(builds.map((b) => path.dirname(b.dockerfile)));
   for (const dir of folders) {
     if (dir === projectRoot || apps.some((a) => isAtOrInside(dir, a.dir) || isAtOrInside(a.dir, dir))) continue;
     const has = async (names: readonly string[]) => (await Promise.all(names.map(async (n) => (await fs.stat(path.join(dir, n)))?.isFile))).some(Boolean);
@@ -827,7 +835,7 @@ export function imageBuilders(specs: readonly ServiceSpec[], all: readonly Servi
 
 /** Images that are never the workspace's own server, also as their high-availability or cluster builds (`timescaledb-ha`, `redis-cluster`). */
 const INFRASTRUCTURE_IMAGE =
-  /^(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|redis-stack-server|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)(?:-(?:ha|cluster|sharded|repmgr|sentinel))?$/;
+  /^(?:postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|redis|redis-stack|redis-stack-server|valkey|keydb|memcached|rabbitmq|nats|kafka|cp-kafka|zookeeper|nginx|openresty|traefik|caddy|haproxy|httpd|envoy|elasticsearch|opensearch|kibana|minio|clickhouse-server|clickhouse|localstack|mailhog|mailpit|maildev|adminer|pgadmin4|grafana|prometheus|loki|jaeger|all-in-one|otel-collector|opentelemetry-collector|keycloak|openldap|test-openldap|lldap|vault|consul|etcd|cassandra|neo4j|couchdb|influxdb|timescaledb|meilisearch|typesense|qdrant|weaviate|chromadb|mssql-server|azure-sql-edge|oracle|memgraph|dynamodb-local|pgbouncer|gotenberg|unleash-server)(?:-(?:ha|cluster|sharded|repmgr|sentinel))?$/;
 
 /**
  * The service's modules as its framework sees them (modules.ts): the walked files, the class of

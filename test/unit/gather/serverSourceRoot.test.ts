@@ -554,6 +554,23 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     const bare = memFs({ ...Object.fromEntries(['/w/worker/package.json', '/w/worker/src/index.ts', '/w/relay/Dockerfile', '/w/relay/compose.yaml'].map((f) => [f, f.endsWith('package.json') ? JSON.stringify({ name: 'mail-worker', dependencies: { hono: '4' } }) : ''])) });
     assert.equal(await serverSourceRoot(bare, relay('ghcr.io/acme/mail/relay:latest'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/worker/src');
   });
+
+  test("the project's image built in a folder of its own FROM a proxy image (a gateway's Lua copied in, no package.json) runs that proxy, not the only server app; the server's image keeps it", async () => {
+    const files = {
+      '/w/api/package.json': JSON.stringify({ name: 'gate-api', dependencies: { koa: '2' } }),
+      '/w/api/app.js': '',
+      '/w/api/Dockerfile': 'FROM node:20\nCOPY ./ /opt/gate/api\nWORKDIR /opt/gate/api\nCMD ["node", "app.js"]\n',
+      '/w/gateway/Dockerfile': 'FROM openresty/openresty:alpine\nCOPY ./ /opt/gate/gateway\nWORKDIR /opt/gate/gateway\nENTRYPOINT ["sh", "./entrypoint.sh"]\n',
+      '/w/gateway/lua/access.lua': '',
+      '/w/demo/compose.yaml': '',
+    };
+    const onImage = (name: string, image: string) => spec(name, { image, project: 'gate', projectDir: '/w/demo' });
+    assert.equal(await serverSourceRoot(memFs(files), onImage('gateway-one', 'acme/gate-gateway'), { claimsSoleApp: true, workspaceDir: '/w' }), undefined);
+    assert.equal(await serverSourceRoot(memFs(files), onImage('api', 'acme/gate-api'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/api');
+    // The same recipe FROM a Node image runs code of the project: it says nothing against the server app.
+    const onNode = { ...files, '/w/gateway/Dockerfile': 'FROM node:20\nCOPY ./ /opt/gate/gateway\nCMD ["node", "index.js"]\n' };
+    assert.equal(await serverSourceRoot(memFs(onNode), onImage('gateway-one', 'acme/gate-gateway'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/api');
+  });
 });
 
 suite("serverSourceRoot: a prebuilt image whose Dockerfile copies the whole workspace", () => {
