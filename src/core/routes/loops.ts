@@ -139,7 +139,7 @@ export abstract class LoopReader extends TableLoopReader {
     };
     if (loop.form === 'index') return isIdentifier(name) && (table() || this.readIndexedListing(loop));
     if (loop.form === 'in') return isIdentifier(name) && table();
-    if (!isIdentifier(name)) return table();
+    if (!isIdentifier(name)) return table() || this.readDestructuredEach(name, list, body);
     const variable = name.text;
     const mapped = this.mappedElements(list);
     if (mapped) {
@@ -194,6 +194,21 @@ export abstract class LoopReader extends TableLoopReader {
     if (!each) return false;
     this.withScope(new Map(held.map((n) => [n, each])), () => this.visit(body));
     return true;
+  }
+
+  /**
+   * `for (const { name } of entries)`, `entries.forEach(({ name, path: p }) => ...)` over an
+   * imported array: the body read once, each destructured name standing for that property of each
+   * element (collect.ts expands it when it resolves the import), as a plain variable stands for the
+   * element itself.
+   */
+  private readDestructuredEach(pattern: ts.BindingName, list: ts.Expression, body: ts.Node): boolean {
+    const each = this.elementLoops.has(body) ? undefined : this.eachOf(list);
+    if (!each) return false;
+    this.elementLoops.add(body);
+    const read = this.readTableLoop(pattern, [each], body);
+    this.elementLoops.delete(body);
+    return read;
   }
 
   /** The bodies of the loops being read with their variable bound to an element now. */

@@ -25,6 +25,27 @@ suite('route options from lists other files declare', () => {
     assert.deepEqual(warnings, []);
   });
 
+  test('a loop over an imported list whose variable is destructured reads each named property of each element, directly or through a helper of the file', () => {
+    const files = (loop: string) => ({
+      '/s/kinds.js': "module.exports = { kinds: [{ slug: 'lamp', label: 'Lamp' }, { slug: 'chair', label: 'Chair' }] };\n",
+      '/s/server.js': [
+        "const express = require('express');",
+        "const { kinds } = require('./kinds');",
+        'const app = express();',
+        'const router = express.Router();',
+        "const addKind = (slug) => { router.route(`/${slug}/list`).get(list); router.route(`/${slug}/read/:id`).get(read); };",
+        loop,
+        "app.use('/shop', router);",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const expected = ['GET /shop/chair/list', 'GET /shop/chair/read/:id', 'GET /shop/lamp/list', 'GET /shop/lamp/read/:id'];
+    assert.deepEqual(routesAndWarnings(files('kinds.forEach(({ slug }) => { addKind(slug); });')), { routes: expected, warnings: [] });
+    assert.deepEqual(routesAndWarnings(files('for (const { slug: s } of kinds) addKind(s);')), { routes: expected, warnings: [] });
+    // A property the elements do not hold is no path: nothing is registered for it.
+    assert.deepEqual(routesAndWarnings(files('kinds.forEach(({ missing }) => { addKind(missing); });')).routes, []);
+  });
+
   test('lists spread into a list of another file are followed to the files declaring them; one not found leaves the loop a warning, not part of the list', () => {
     const server = (list: string) =>
       ["import fastify from 'fastify';", "import { DEFAULTS } from './defaults';", 'const app = fastify();', `for (const r of ${list}) app.route({ method: r.method, url: r.path, handler });`, 'app.listen({ port: 3000 });'].join('\n');
