@@ -76,6 +76,15 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     output: /\bdistDir\s*:\s*(['"`])([^'"`$]+)\1/,
     byDefault: '.next',
   },
+  {
+    // Quasar CLI writes a build to dist/<mode> (dist/spa by default) unless build.distDir names another.
+    // Only the default mode is read: `-m ssr` or `-m pwa` write elsewhere. https://quasar.dev/quasar-cli-vite/quasar-config-file#build
+    tool: 'quasar',
+    command: /\bquasar\s+build\b(?![^&|;]*\s(?:-m|--mode)[=\s]+(?!spa\b))[^&|;]*/,
+    files: ['quasar.config', 'quasar.conf'].flatMap((base) => CONFIG_EXTENSIONS.map((e) => `${base}.${e}`)),
+    output: /\bdistDir\s*:\s*(['"`])([^'"`$]+)\1/,
+    byDefault: 'dist/spa',
+  },
 ];
 
 /** rollup: its config's `output: { dir }` or `output: { file }` (the first of an array of outputs), or -d / -o on the command line. */

@@ -62,6 +62,20 @@ suite('mapping: front-end images', () => {
     }
   });
 
+  test("Quasar CLI's build writes to dist/spa unless quasar.config's build.distDir names another folder: the image's copy of it is the target", async () => {
+    const quasarImage = (out: string, config?: string) => ({
+      '/ws/package.json': JSON.stringify({ dependencies: { vue: '3', quasar: '2' }, devDependencies: { '@quasar/app-webpack': '4' }, scripts: { build: 'quasar build' } }),
+      '/ws/src/App.vue': '',
+      ...(config === undefined ? {} : { '/ws/quasar.config.js': config }),
+      '/ws/Dockerfile': `FROM node:22 AS ui\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nFROM nginx\nCOPY --from=ui /app/${out} /usr/share/nginx/html\n`,
+    });
+    const byDefault = await inferMapping(memFs(quasarImage('dist/spa')), spec('/ws/Dockerfile'));
+    assert.equal(byDefault?.target, '/usr/share/nginx/html', byDefault?.evidence.join('\n'));
+    assert.deepEqual([byDefault?.sourceRoot, byDefault?.bundled], ['/ws/src', true]);
+    const named = await inferMapping(memFs(quasarImage('site', "module.exports = () => ({ build: { distDir: 'site' } });\n")), spec('/ws/Dockerfile'));
+    assert.equal(named?.target, '/usr/share/nginx/html', named?.evidence.join('\n'));
+  });
+
   test("webpack's output.path (path.resolve(__dirname, 'x')) in webpack.config.js says where the bundle is written", async () => {
     const m = await inferMapping(
       memFs({
