@@ -632,8 +632,13 @@ async function laterChoice(f: SelectionFacts): Promise<{ chosen: BuildProject[];
  */
 async function servedFrontEnd(packagesAt: (selectors: string[]) => Promise<BuildProject[]>, selected: string[], copiedToFinal: string[]): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string }> {
   const chosen = (await packagesAt(selected)).filter(rendersPages);
+  const copied = (await packagesAt(copiedToFinal)).filter(rendersPages);
+  const servedHow = (pkg: string) => l10n.t('the image serves the build output of workspace package {0}, a front end, without running JavaScript', pkg);
+  // Several front ends built (a component library first, then the app): the one whose output the final stage copies.
+  const served = chosen.length > 1 ? chosen.filter((p) => copied.some((c) => c.dir === p.dir)) : [];
+  if (served.length > 0) return { chosen: served, how: servedHow };
   if (chosen.length > 0) return { chosen, how: (pkg) => l10n.t("the Dockerfile's build selects workspace package {0}, a front end the image serves without running JavaScript", pkg) };
-  return { chosen: (await packagesAt(copiedToFinal)).filter(rendersPages), how: (pkg) => l10n.t('the image serves the build output of workspace package {0}, a front end, without running JavaScript', pkg) };
+  return { chosen: copied, how: servedHow };
 }
 
 /** The package folder's JavaScript / TypeScript sources are all at its top (none in a folder of it but node_modules, tests, dist). */

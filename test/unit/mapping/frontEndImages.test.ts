@@ -232,6 +232,28 @@ suite('mapping: a front end built by a build over the whole workspace', () => {
     await assertMapping(files, { sourceRoot: '/ws/packages/portal/src', target: '/site/web', bundled: true }, spec('/ws/packages/portal/Dockerfile'));
   });
 
+  test('a component library built first in its folder, then the front end in its own (WORKDIR + yarn build each): the package whose output the nginx stage copies is the image\'s code', async () => {
+    const files = {
+      ...WORKSPACE,
+      '/ws/packages/widgets/package.json': JSON.stringify({ name: 'widgets', dependencies: { vue: '3' }, scripts: { build: 'tsc' } }),
+      '/ws/packages/widgets/tsconfig.json': '{"compilerOptions":{"outDir":"lib"}}',
+      '/ws/packages/widgets/src/index.ts': '',
+      '/ws/packages/portal/vite.config.ts': "export default { build: { outDir: 'build' } };\n",
+      '/ws/packages/portal/Dockerfile': [
+        'FROM registry.example/our-base:1',
+        'WORKDIR /srv/packages/widgets',
+        'COPY packages/widgets /srv/packages/widgets',
+        'RUN yarn install && yarn build',
+        'WORKDIR /srv/packages/portal',
+        'COPY packages/portal /srv/packages/portal',
+        'RUN yarn install && yarn build',
+        'FROM nginx:alpine',
+        'COPY --from=0 /srv/packages/portal/build/ /usr/share/nginx/html/',
+      ].join('\n'),
+    };
+    await assertMapping(files, { sourceRoot: '/ws/packages/portal/src', target: '/usr/share/nginx/html', bundled: true }, spec('/ws/packages/portal/Dockerfile'));
+  });
+
   test('a final stage copying a server package\'s output is not taken for a front end (it stays a server image)', async () => {
     const files = { ...WORKSPACE, '/ws/packages/portal/Dockerfile': WORKSPACE['/ws/packages/portal/Dockerfile'].replace('/work/packages/portal/dist /usr/share/nginx/html', '/work/packages/server/dist /usr/share/nginx/html') };
     const m = await inferMapping(memFs(files), spec('/ws/packages/portal/Dockerfile'));
