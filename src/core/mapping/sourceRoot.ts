@@ -187,6 +187,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   async (fs, { project }) => fileCompiledStart(fs, project.dir),
   async (fs, { project, ts }) => (ts ? await rootStartedSource(fs, project.dir, ts) : undefined),
   async (fs, { project, ts, locate, startedFiles }) => (ts ? await startedOutputOutsideSrc(fs, project.dir, ts, locate, startedFiles) : undefined),
+  async (fs, { project, tsName, locate }) => (project.pkg || tsName || locate(project.dir) !== undefined ? undefined : copiedStaticSite(fs, project.dir, locate)),
   async (fs, { project, ts, tsName }) => {
     const src = join(project.dir, 'src');
     if (!(await isDir(fs, src))) return undefined;
@@ -325,6 +326,21 @@ async function loadsIncluded(fs: FsLike, file: string, ts: TsConfigInfo): Promis
     if (path !== undefined && (includes(ts, path) || (ts.outDir !== undefined && isAtOrInside(ts.outDir.path, path)))) return true;
   }
   return false;
+}
+
+/**
+ * A folder of no package (no package.json, no tsconfig) of which the image holds one folder as
+ * copied, a page at its top (`COPY static /usr/share/nginx/html`, index.html in static/): a static
+ * site served as its files are, that folder its source. Not when several such folders are copied.
+ */
+async function copiedStaticSite(fs: FsLike, dir: string, locate: (absPath: string) => Location | undefined): Promise<{ path: string; why: string } | undefined> {
+  const sites: string[] = [];
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const path = join(dir, name);
+    if (locate(path)?.madeByRun === false && (await isDir(fs, path)) && (await fs.stat(join(path, 'index.html')))?.isFile) sites.push(path);
+  }
+  const [site] = sites;
+  return sites.length === 1 && site !== undefined ? { path: site, why: l10n.t`no package.json: the image holds ${relative(dir, site)} as copied: a static site, index.html at its top` } : undefined;
 }
 
 /** Whether a folder directly below `dir` has a package.json (`src/frontend/package.json`). */

@@ -260,3 +260,25 @@ suite('mapping: a front end built by a build over the whole workspace', () => {
     assert.notEqual(m?.sourceRoot, '/ws/packages/portal/src', m?.evidence.join('\n'));
   });
 });
+
+suite('mapping: a static site of no package', () => {
+  /** A web server's image of a folder with no package.json: its config, and one folder of pages copied as they are. */
+  const SITE = {
+    '/ws/site/pages/index.html': '<html></html>',
+    '/ws/site/pages/js/shop.js': '',
+    '/ws/site/server.conf': '',
+    '/ws/site/Dockerfile': 'FROM alpine AS tools\nRUN touch /opt/plugin.so\nFROM nginx:1.25\nCOPY --from=tools /opt/plugin.so /tmp/\nCOPY server.conf /etc/nginx/conf.d/default.conf\nCOPY pages /usr/share/nginx/html\n',
+  };
+  const siteSpec = { ...spec('/ws/site/Dockerfile'), build: { context: '/ws/site', dockerfile: '/ws/site/Dockerfile' } };
+
+  test('the one folder the image holds as copied, an index.html at its top, is the source root: its files as they are, at the folder it is copied to', async () => {
+    const m = await inferMapping(memFs(SITE), siteSpec);
+    assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/site/pages', '/usr/share/nginx/html', false], m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('a static site')), m?.evidence.join('\n'));
+  });
+
+  test('two such folders copied say nothing of which is the site: no mapping', async () => {
+    const files = { ...SITE, '/ws/site/docs/index.html': '', '/ws/site/Dockerfile': `${SITE['/ws/site/Dockerfile']}COPY docs /usr/share/nginx/html/docs\n` };
+    assert.equal(await inferMapping(memFs(files), siteSpec), undefined);
+  });
+});
