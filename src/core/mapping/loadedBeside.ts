@@ -19,7 +19,7 @@ const CODE = new Set(['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts']);
  * The first module of `folder` (its code files, walked) that loads a module of `root` outside
  * `folder`, as `file: path`, relative to `root`; undefined when none does.
  */
-export async function folderLoadsBeside(fs: FsLike, folder: string, root: string): Promise<string | undefined> {
+export async function folderLoadsBeside(fs: FsLike, folder: string, root: string, counts: (loaded: string) => Promise<boolean> = async () => true): Promise<string | undefined> {
   const { files } = await walkFileStats(fs, folder);
   for (const file of files) {
     // A test beside the code (`x.spec.js` loading `../test/fixture`) is not the server's code.
@@ -28,7 +28,7 @@ export async function folderLoadsBeside(fs: FsLike, folder: string, root: string
     if (!text.includes('../')) continue;
     for (const m of text.matchAll(PARENT_MODULE)) {
       const loaded = resolve(file, '..', m[1] ?? '');
-      if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded)) return `${relative(root, file).split(sep).join('/')}: ${m[1] ?? ''}`;
+      if (!isAtOrInside(folder, loaded) && isAtOrInside(root, loaded) && (await counts(loaded))) return `${relative(root, file).split(sep).join('/')}: ${m[1] ?? ''}`;
     }
   }
   return undefined;

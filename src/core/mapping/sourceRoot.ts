@@ -6,7 +6,7 @@ import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { readPackage, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
-import { buildScriptNames, bundledEntryFolder, loadedBeyond, scriptRun } from './bundler';
+import { buildScriptNames, bundledEntryFolder, findBundler, loadedBeyond, scriptRun } from './bundler';
 import type { ScriptedBundle } from './bundleScript';
 import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
@@ -20,6 +20,8 @@ import { tanstackStartSource } from './viteServerPlugins';
 import { nitroServerSource } from '../routes/nitroRoutes';
 import { folderLoadsBeside, launcherLoadsOutside, RELATIVE_LOAD } from './loadedBeside';
 import { forkedSourceFile } from './forkedSource';
+import { firstFile } from '../firstFile';
+import { escapeRegExp } from '../escapeRegExp';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -129,6 +131,11 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (forked) return forked;
     const launched = await launchedFolder(fs, started.file, path, project.dir);
     if (launched) return { path: launched.path, why: l10n.t`the image starts ${started.imagePath}, a launcher loading only modules outside ${top}: ${launched.why}` };
+    // Plain JavaScript run as copied whose folder's modules load the server's code beside it (a
+    // config/ folder's server.js requiring ../app/routes): the server's code spans the project folder.
+    // Only a module of the server's own (one using a server framework: `../app/routes`) counts; a config or test file loaded beside (`../env.js`) does not.
+    const beside = !ts && locate(project.dir) !== undefined ? await folderLoadsBeside(fs, path, project.dir, (loaded) => usesServerFramework(fs, loaded)) : undefined;
+    if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, below ${top}, whose modules load modules beside it (${beside})` };
     return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
   async (fs, { project }) => nitroServerSource(fs, project.dir),
@@ -136,7 +143,14 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const src = await tanstackStartSource(fs, project);
     return src && (await isDir(fs, src.path)) ? src : undefined;
   },
-  async (fs, { project }) => entryFolder(fs, project.dir),
+  // A front end's package (a bundler, no server framework) whose start script is a file at its top
+  // loading none of its folders (a small static server of the bundle): that file is not the code
+  // the bundle is made of; its src folder (the rule below) is.
+  async (fs, { project }) => {
+    const entry = await entryFolder(fs, project.dir);
+    const staticServer = entry?.byStartScript === true && entry.path === project.dir && project.server === undefined && findBundler(project)?.kind === 'dependency';
+    return staticServer && (await isDir(fs, join(project.dir, 'src'))) ? undefined : entry;
+  },
   // A server's rollup build keeping one file per module (`input: 'server/router.ts'`, preserveModules): the input's first folder.
   async (fs, { project }) => {
     const rollup = project.server === undefined ? undefined : await rollupModules(fs, project, buildScriptNames(project));
@@ -342,6 +356,17 @@ async function copiedStaticSite(fs: FsLike, dir: string, locate: (absPath: strin
   const [site] = sites;
   return sites.length === 1 && site !== undefined ? { path: site, why: l10n.t`no package.json: the image holds ${relative(dir, site)} as copied: a static site, index.html at its top` } : undefined;
 }
+
+/** A server framework's package a module loads (`require('express')`, `from 'koa'`). */
+const FRAMEWORK_LOAD = new RegExp(`(?:\\brequire\\s*\\(|\\bfrom|^\\s*import)\\s*['"](?:${SERVER_FRAMEWORKS.map(escapeRegExp).join('|')})(?:/[^'"]*)?['"]`, 'm');
+
+/** Whether the module a relative path names (with its extension or index file found) loads a server framework. */
+async function usesServerFramework(fs: FsLike, loaded: string): Promise<boolean> {
+  const file = await firstFile(fs, [loaded, ...CODE_FILE_EXTENSIONS.map((e) => loaded + e), ...CODE_FILE_EXTENSIONS.map((e) => join(loaded, `index${e}`))]);
+  return file !== undefined && FRAMEWORK_LOAD.test(await fs.readFile(file).catch(() => ''));
+}
+
+const CODE_FILE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts'];
 
 /** Whether a folder directly below `dir` has a package.json (`src/frontend/package.json`). */
 async function holdsPackages(fs: FsLike, dir: string): Promise<boolean> {

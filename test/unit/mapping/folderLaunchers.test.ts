@@ -43,9 +43,15 @@ suite('a launcher in a folder of its own', () => {
     assert.equal(m.root, '/ws', m.why);
   });
 
-  test('a start file loading a module of its own folder (./options.js) beside ../server is the server code itself: its folder stays the source', async () => {
-    const m = await mapped(files("import { options } from './options.js';\nimport { start } from '../server/start.js';\nstart(options);\n", { '/ws/bin/options.js': 'export const options = {};\n' }));
+  test('a start file loading a module of its own folder (./options.js) and a helper beside it using no server framework (../common/clock.js) is the server code itself: its folder stays the source', async () => {
+    const m = await mapped(files("import { options } from './options.js';\nimport { now } from '../common/clock.js';\nexport const started = now(options);\n", { '/ws/bin/options.js': 'export const options = {};\n', '/ws/common/clock.js': 'export const now = () => Date.now();\n' }));
     assert.equal(m.root, '/ws/bin', m.why);
+  });
+
+  test('a start file loading a module of its own folder (./options.js) and the server beside it (../server/start.js, using express): the server code spans the package folder', async () => {
+    const m = await mapped(files("import { options } from './options.js';\nimport { start } from '../server/start.js';\nstart(options);\n", { '/ws/bin/options.js': 'export const options = {};\n' }));
+    assert.equal(m.root, '/ws', m.why);
+    assert.equal(m.target, '/usr/src/tool', m.why);
   });
 
   test("bin/cli.js loading the package itself (require('..')), whose main is server/start.js: server is the source", async () => {

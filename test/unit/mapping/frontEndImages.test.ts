@@ -116,6 +116,21 @@ suite('mapping: front-end images', () => {
     assert.equal(m?.target, '/app/public', m?.evidence.join('\n'));
     assert.equal(m?.bundled, true, m?.evidence.join('\n'));
   });
+  test('a vite front end whose start script is a small static server at the package top (`node serve.cjs`, loading none of its folders): its src is the source, the bundle folder the target', async () => {
+    const m = await inferMapping(
+      memFs({
+        '/ws/package.json': JSON.stringify({ dependencies: { react: '19', 'react-dom': '19' }, devDependencies: { vite: '6' }, scripts: { build: 'vite build', start: 'node serve.cjs' } }),
+        '/ws/vite.config.js': "export default { build: { outDir: 'site' } };\n",
+        '/ws/index.html': '<script type="module" src="/src/main.jsx"></script>',
+        '/ws/src/main.jsx': '',
+        '/ws/serve.cjs': "const http = require('node:http');\nconst path = require('node:path');\nconst root = path.join(__dirname, 'site');\nhttp.createServer(() => {}).listen(3000);\n",
+        '/ws/Dockerfile': 'FROM node:22\nWORKDIR /srv/ui\nCOPY package*.json ./\nRUN npm install\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+      }),
+      spec('/ws/Dockerfile'),
+    );
+    assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/src', '/srv/ui/site', true], m?.evidence.join('\n'));
+  });
+
   test("an Angular front end of an npm workspace built in its folder for a Caddy image: that package (not a library copied beside it that depends on a server framework), angular.json's outputPath", async () => {
     const files = (outputPath: unknown): Record<string, string> => ({
       '/ws/package.json': JSON.stringify({ name: 'fom', private: true, workspaces: ['libs', 'public', 'api'], scripts: { 'build:public': 'npm run build:public --workspace=public' } }),
