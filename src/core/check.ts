@@ -310,6 +310,9 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   if (inferred?.downloaded && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image fetches its source (${inferred.downloaded.source}, line ${inferred.downloaded.line}) instead of copying it from the workspace, so files are not compared with it`);
   }
+  if (inferred?.startedElsewhere && spec.build) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image starts ${inferred.startedElsewhere.file}, which its build context does not hold, so the container fails to start; ${rel(opts.workspaceDir, inferred.startedElsewhere.found)} is the file meant (the Dockerfile looks written for its package folder as the build context): mapped to that package`);
+  }
   for (const file of inferred && !outside && !mounted && spec.build ? (inferred.alsoStarted ?? []) : []) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build?.dockerfile ?? '')}: the image also starts ${rel(opts.workspaceDir, file)}, outside the source root ${rel(opts.workspaceDir, inferred?.sourceRoot ?? '')}: that program's files are not compared with the image (a service of its own with x-runtime-drift.source and target maps them)`);
   }

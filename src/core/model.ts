@@ -220,6 +220,11 @@ export interface SourceMapping {
    * context (mapping/downloadedSource.ts): its files are not the workspace's and are not compared.
    */
   downloaded?: { source: string; line: number };
+  /**
+   * The image starts a file its build context does not hold, found below one package folder of it
+   * (a Dockerfile written for that folder as context; mapping/startedElsewhere.ts): mapped to that package, with a warning.
+   */
+  startedElsewhere?: { file: string; found: string };
   /** Source extension -> output extension (".ts" -> ".js"). */
   rewrites: Record<string, string>;
   /** Front-end bundle (Vite, webpack, Next...): no 1:1 file mapping. */

@@ -12,6 +12,8 @@ import type { RunBundle } from '../dockerfile/runBundle';
 import type { StartedSource } from './startedSource';
 
 /** What is known before deciding: one read of every file the rules look at. */
+import type { StartedElsewhere } from './startedElsewhere';
+
 export interface Facts {
   fs: FsLike;
   spec: ServiceSpec;
@@ -34,6 +36,8 @@ export interface Facts {
   devServer: string | undefined;
   /** The image starts a launcher of the project (bin/start.js) that starts this file of its build output. */
   launched: { launcher: string; output: string } | undefined;
+  /** The image starts a file the context does not hold, one package folder does (startedElsewhere.ts). */
+  startedElsewhere?: StartedElsewhere;
   df: Dockerfile | undefined;
   /** Where the image has a context path (`at`: the placement at that image path, when it has several). */
   locate: (absPath: string, at?: string) => Location | undefined;

@@ -58,6 +58,7 @@ import { startsTscOutput } from './startsTscOutput';
 import { startedNitroOutput } from './startedNitroOutput';
 import { nxStartedBuildTarget } from './nxServeTarget';
 import { assembledFrom } from './assembledFolder';
+import { startedElsewhere, type StartedElsewhere } from './startedElsewhere';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -148,7 +149,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
-  const sourceRoot = await pickSourceRoot(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, evidence).then((picked) => (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked);
+  const { sourceRoot, elsewhere } = await sourceRootOf(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, { context, startKnown: !df || devServer !== undefined }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}), ...startedNxBuild(stage, project, evidence) });
@@ -175,7 +176,25 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const scriptOut = serverScriptOutput(bundler, project, startedCli);
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   const appRoot = frameworkAppRoot(routerFramework, { bundler, devServer, sourceRoot }, evidence);
-  return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence };
+  return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence, ...(elsewhere ? { startedElsewhere: elsewhere } : {}) };
+}
+
+/**
+ * The source root: the package a Dockerfile written for another context meant, when the file it
+ * starts is only there (startedElsewhere.ts), else as pickSourceRoot finds it, narrowed to the part
+ * of it the image runs (heldPartRunning).
+ */
+async function sourceRootOf(
+  fs: FsLike,
+  input: Parameters<typeof pickSourceRoot>[1],
+  at: { context: string; startKnown: boolean },
+  evidence: string[],
+): Promise<{ sourceRoot: string; elsewhere: StartedElsewhere | undefined }> {
+  const { spec, started, locate } = input;
+  const elsewhere = at.startKnown || started || spec.drift.source !== undefined ? undefined : await startedElsewhere(fs, at.context, input.startedFiles, locate, evidence);
+  if (elsewhere) return { sourceRoot: elsewhere.sourceRoot, elsewhere };
+  const picked = await pickSourceRoot(fs, input, evidence);
+  return { sourceRoot: (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked, elsewhere: undefined };
 }
 
 /**
@@ -505,6 +524,7 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   }
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   if (p.builtInImage) mapping.builtInImage = true;
+  if (f.startedElsewhere && f.startedElsewhere.sourceRoot === mapping.sourceRoot) mapping.startedElsewhere = { file: f.startedElsewhere.file, found: f.startedElsewhere.found };
   const started = f.df && builtStage(f.df, spec.build?.target);
   if (started)
     mapping.started = {
