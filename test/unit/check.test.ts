@@ -538,6 +538,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
   });
 
+  test('a build whose image starts a file its context does not hold, found in one package folder (a Dockerfile written for that folder), warns that the container cannot start and which file was meant', async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  app:\n    build: .\n',
+      '/ws/package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      '/ws/packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '4' } }),
+      '/ws/packages/api/src/main.js': "const app = require('express')();\napp.get('/health', h);\n",
+      '/ws/Dockerfile': 'FROM node-base\nWORKDIR /srv\nCOPY . .\nCMD ["node", "src/main.js"]\n',
+    };
+    const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
+    const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(report.services.map((s) => s.warnings), [
+      ['Dockerfile: the image starts /srv/src/main.js, which its build context does not hold, so the container fails to start; packages/api/src/main.js is the file meant (the Dockerfile looks written for its package folder as the build context): mapped to that package'],
+    ]);
+  });
+
   test('an image starting a second program of another package beside the mapped one (`parallel node {} ::: apps/web/src/main.ts apps/jobs/src/main.ts`): each program\'s files are compared with its own target, the container listed under both', async () => {
     const ws = parallelWorkspace('apps/jobs/src/main.ts', {
       '/ws/apps/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '5' } }),
