@@ -2,7 +2,7 @@
 // service from the same tree and starts a different file in each (`CMD ["npm", "run",
 // "microservice", "--", "user/index.js"]`, compose `command: node tweet/index.js`): the service
 // serves that file's routes, not every route of the tree.
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { ExtractedFile } from '../routes/extracted';
 import type { FsLike } from '../ports';
@@ -129,8 +129,45 @@ async function startedWords(fs: FsLike, spec: ServiceSpec, mapping: SourceMappin
   // The shell's own line split first (`sh -c "node seed.js && npm start"`), so the package scripts it runs are followed too;
   // then a script's words holding a whole command line of their own (`concurrently "node a.js" "vite"`).
   const own = new Set(started.words);
-  const followed = await withPackageScript(fs, spec, mapping, withNestedCommands(started.words), started.workdir);
-  return { words: followed.flatMap((w) => (own.has(w) ? [w] : withNestedCommands([w]))), workdir: started.workdir };
+  const nested = withNestedCommands(started.words);
+  const filtered = await filteredPackage(fs, spec, mapping, nested, started.workdir);
+  const workdir = filtered?.workdir ?? started.workdir;
+  const followed = filtered ? followScripts(nested, packageScripts(filtered.pkg), { hops: MAX_SCRIPT_HOPS }) : await withPackageScript(fs, spec, mapping, nested, workdir);
+  return { words: followed.flatMap((w) => (own.has(w) ? [w] : withNestedCommands([w]))), workdir };
+}
+
+/** The package a `--filter` (`-F`) of pnpm or Bun selects: `pnpm --filter=api dev`. https://pnpm.io/filtering */
+function filterOf(words: readonly string[]): string | undefined {
+  const at = words.findIndex((w) => /^(?:pnpm|bun)$/.test(w.slice(w.lastIndexOf('/') + 1)));
+  const option = at < 0 ? undefined : words[at + 1];
+  const inline = option === undefined ? null : /^--filter=(.+)$/.exec(option);
+  return inline ? inline[1] : option === '--filter' || option === '-F' ? words[at + 2] : undefined;
+}
+
+/**
+ * The package whose script a command filtered to a workspace package runs (`CMD pnpm --filter=api
+ * migrate` in WORKDIR /app, the workspace's root): the package holding the mapping's source when
+ * the filter names it (its name, that name without its scope, or its folder from the working
+ * directory), with its folder in the image, where its script's files are named from. The root's
+ * package.json has no such script: read there, a migrator's or a scheduler's command named no file.
+ */
+async function filteredPackage(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, words: readonly string[], workdir: string): Promise<{ pkg: Record<string, unknown>; workdir: string } | undefined> {
+  const filter = filterOf(words);
+  const context = spec.build?.context;
+  const local = mapping.buildOutDir ?? (asCopied(mapping) ? mapping.sourceRoot : undefined);
+  if (filter === undefined || context === undefined || local === undefined) return undefined;
+  for (let dir = local; isAtOrInside(context, dir); dir = dirname(dir)) {
+    const pkg = await readJsonObject(fs, join(dir, 'package.json'));
+    if (pkg === undefined) {
+      if (dir === context) return undefined;
+      continue;
+    }
+    const inImage = posix.join(mapping.target, relative(local, dir).split(sep).join('/'));
+    const name = typeof pkg['name'] === 'string' ? pkg['name'] : undefined;
+    const named = name !== undefined && (name === filter || name.slice(name.indexOf('/') + 1) === filter);
+    return named || (filter.startsWith('.') && posix.resolve(workdir, filter) === inImage) ? { pkg, workdir: inImage } : undefined;
+  }
+  return undefined;
 }
 
 /** Command-line tools of database migration packages (the package's binary name). */
@@ -363,9 +400,15 @@ async function everyStandalone(fs: FsLike, started: readonly string[]): Promise<
   return true;
 }
 
-/** What the scan reads of a file that serves or starts routes beyond its routes and mounts (extracted.ts ExtractedFile). */
+/**
+ * What the scan reads of a file that serves or starts routes beyond its routes and mounts (extracted.ts ExtractedFile).
+ * Not the exports a Next.js or Nitro handler may be (nextHandler, guessed from a path below a folder
+ * named `api` or `routes`): such a file answers only where a framework loads it by its path, which
+ * the started program would show (a listener, a framework's start); imported, it serves nothing
+ * (a logger of `apps/api/src` that a scheduler imports).
+ */
 const SERVING_FIELDS = [
-  'requestEntry', 'matchCall', 'nextHandler', 'orpcPrefixes', 'globalPrefix', 'globalPrefixValue', 'loopbackMount', 'moleculer', 'strapiRouter', 'strapiPlugin',
+  'requestEntry', 'matchCall', 'orpcPrefixes', 'globalPrefix', 'globalPrefixValue', 'loopbackMount', 'moleculer', 'strapiRouter', 'strapiPlugin',
   'openApiInits', 'openApiOperations', 'tsoaBasePath', 'nestEntryModule', 'nestEntryModules', 'tsRestServed', 'autoloads', 'childControllers',
 ] as const;
 

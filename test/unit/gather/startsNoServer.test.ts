@@ -124,3 +124,42 @@ suite('startsNoServer: standalone apps, migration and test jobs', () => {
     assert.equal(await nestIdle(files, ['yarn', 'serve']), false);
   });
 });
+
+suite('startsNoServer: a package of a pnpm workspace run by its filter', () => {
+  // The image holds the whole workspace at /srv and starts from its root: `pnpm --filter=<pkg> <script>` runs the package's script in its folder.
+  const WORKSPACE = {
+    '/w/package.json': JSON.stringify({ name: 'shop', private: true, scripts: { start: 'pnpm --filter=backend start' } }),
+    '/w/pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n",
+    '/w/apps/backend/package.json': JSON.stringify({ name: '@shop/backend', dependencies: { express: '4' }, scripts: { start: 'node src/main.js', jobs: 'node src/tasks/runner.js', 'jobs:dev': 'NODE_ENV=development node --watch src/tasks/runner.js' } }),
+    '/w/apps/backend/src/main.js': "const express = require('express');\nconst app = express();\napp.get('/orders', list);\napp.listen(8080);\n",
+    '/w/apps/backend/src/tasks/runner.js': "const log = require('../api/log');\nsetInterval(() => log.info('tick'), 1000);\n",
+    // A file below a folder named api exporting a default: the exports a Nitro handler could be, not a server.
+    '/w/apps/backend/src/api/log.js': 'module.exports = { info: (m) => console.log(m) };\n',
+  };
+  async function workspaceIdle(command: string[], extra: Record<string, string> = {}, root?: string): Promise<boolean> {
+    const all: Record<string, string> = { '/w/Dockerfile': `FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ${JSON.stringify(command)}\n`, ...WORKSPACE, ...extra };
+    const fs = memFs(all);
+    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: { command } } as ServiceSpec;
+    const files = Object.keys(all).filter((f) => f.endsWith('.js'));
+    const extracted = files.filter((f) => mayDeclareRoutes(all[f] as string)).map((file) => ({ file, x: extractRoutesFromSource(all[file] as string, file) }));
+    const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+    if (root !== undefined) assert.equal(mapping.sourceRoot, root);
+    return startsNoServer(fs, spec, mapping, { files, extracted });
+  }
+
+  test("the filtered package's script is read in its own folder (by name, by name without scope, by folder, -F): a worker's serves none, the server's serves", async () => {
+    assert.equal(await workspaceIdle(['pnpm', '--filter=@shop/backend', 'jobs'], {}, '/w/apps/backend/src'), true);
+    assert.equal(await workspaceIdle(['pnpm', '--filter', 'backend', 'run', 'jobs:dev']), true);
+    assert.equal(await workspaceIdle(['pnpm', '-F', './apps/backend', 'jobs']), true);
+    assert.equal(await workspaceIdle(['pnpm', '--filter=backend', 'start']), false);
+  });
+
+  test('a filter naming another package, or a script the package lacks, keeps the routes', async () => {
+    assert.equal(await workspaceIdle(['pnpm', '--filter=web', 'jobs']), false);
+    assert.equal(await workspaceIdle(['pnpm', '--filter=backend', 'missing']), false);
+  });
+
+  test("a worker importing a file that starts a server still serves, whatever folder that file is in", async () => {
+    assert.equal(await workspaceIdle(['pnpm', '--filter=backend', 'jobs'], { '/w/apps/backend/src/api/log.js': "require('../main');\nmodule.exports = { info: () => {} };\n" }), false);
+  });
+});
