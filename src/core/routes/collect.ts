@@ -2208,6 +2208,8 @@ class ValueResolver {
         out.routes.push(underUnknown);
         continue;
       }
+      // A method known statically that is no HTTP method (a listed file describing something else: `{ verb: 'prefix' }`) is no route, and nothing unknown.
+      if (r.methodValue && texts !== undefined && method !== undefined && !isHttpMethod(method)) continue;
       if (texts === undefined || method === undefined || !isHttpMethod(method))
         warnings.push(scanWarningText(s.file, r.methodValue ? { id: 'openapiValue', args: [], line: r.line } : routeValueMessage(r)));
       else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });

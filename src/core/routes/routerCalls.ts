@@ -188,6 +188,12 @@ export abstract class RouterCallReader extends ReceiverReader {
       this.out.routes.push({ method: 'ALL', methodValue: listedMethod, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...listedPath.parts), line: this.line(call), kind: 'router', router });
       return;
     }
+    // `router[def.method](def.path, h)`, `def` a module loaded once per file of a listed folder (`(await import(join(dir, f))).default`):
+    // both read from each file's module by collect.ts (expandListedImports), a file whose member is no method giving no route.
+    if (keyValue?.kind === 'str' && path?.kind === 'str' && this.readsListedModule(keyValue)) {
+      this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(call), kind: 'router', router });
+      return;
+    }
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
     if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
     if (key !== undefined) return;
@@ -201,6 +207,12 @@ export abstract class RouterCallReader extends ReceiverReader {
     const own = skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && router.startsWith(CLASS_ROUTER);
     if (this.surelyRouter(router, call) && !own) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
+  }
+
+  /** Whether a value reads a member of a module loaded once per file of a folder listed at run time (an import whose source is a LISTED listing). */
+  private readsListedModule(v: ConstValue): boolean {
+    const ref = soleRef(v);
+    return ref !== undefined && ref.path.length > 0 && this.out.imports.some((i) => i.local === ref.local && i.source.startsWith(LISTED));
   }
 
   /**

@@ -388,3 +388,47 @@ suite('route files listed at start-up by a loader function, their exports mounte
     assert.ok(!routes.some((r) => r.startsWith('GET /shop/') || r.startsWith('GET /store/')), routes.join(', '));
   });
 });
+
+suite('route definitions in the files of a listed folder, each naming its method and path', () => {
+  // Each file's default export describes one route ({ route: { verb, at } }); the loader registers it with the method as a computed key.
+  const loader = (register: string) =>
+    [
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      "import Router from '@koa/router';",
+      "import mount from 'koa-mount';",
+      'const router = new Router();',
+      'export async function registerAll(app) {',
+      "  const dir = path.join(__dirname, 'operations');",
+      "  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {",
+      '    const mod = await import(path.join(dir, file));',
+      '    const def = mod.default;',
+      `    ${register}`,
+      '  }',
+      "  app.use(mount('/tasks', router.routes()));",
+      '}',
+    ].join('\n');
+  const op = (verb: string, at: string) => `export default { route: { verb: '${verb}', at: '${at}' }, run: async (ctx) => { ctx.body = 1; } };\n`;
+  const sources = (register: string) => [
+    { file: '/k/src/routes.ts', text: loader(register) },
+    { file: '/k/src/operations/list.ts', text: op('get', '/') },
+    { file: '/k/src/operations/close.ts', text: op('post', '/:id/close') },
+    // Not a method: a file describing something else registers no route.
+    { file: '/k/src/operations/shared.ts', text: op('prefix', '/x') },
+    { file: '/k/src/operations/notes.md', text: '# not a module\n' },
+  ];
+
+  test("router[def.route.verb](def.route.at, ...) reads each file's own method and path, under the router's mount; a member that is no method gives no route", () => {
+    const files = sources('router[def.route.verb](def.route.at, def.run);');
+    const { routes, warnings } = collectRoutes(files, { moduleOf: () => undefined, files: files.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /tasks', 'POST /tasks/:id/close']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('without the listed files, the computed method is warned of, never guessed', () => {
+    const files = sources('router[def.route.verb](def.route.at, def.run);').slice(0, 1);
+    const { routes, warnings } = collectRoutes(files, { moduleOf: () => undefined, files: files.map((s) => s.file) });
+    assert.deepEqual(routes, []);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+  });
+});
