@@ -15,7 +15,7 @@ import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, GivenObje
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, IMPORTED_FOLDER, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, IMPORTED_FOLDER, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -3025,8 +3025,30 @@ class ValueResolver {
     // property of the object the module exports, when no export of its own has that name.
     const own = found.target.x.constants?.[name];
     const held = !own && !namespace && imp.imported !== 'default' && found.target.x.defaultExport === undefined ? propOf(found.target.x.constants?.[DEFAULT_OBJECT], [imp.imported]) : undefined;
+    const called = !own && !held && name === DEFAULT_OBJECT && rest.length > 0 ? found.target.x.constants?.[DEFAULT_CALL] : undefined;
+    if (called) return this.calledMember(found.target, called, rest);
     const value = propOf(own ?? held, rest);
     return value && { file: found.target, value };
+  }
+
+  /**
+   * A member of what a call of an imported function returns (values.ts DEFAULT_CALL: `export default
+   * defineRoute({ verb: 'get', at: '/' })`, `route.verb` read): that member of the object literal the
+   * function returns (CALLED_TEMPLATE), its parameters filled with the call's arguments; undefined
+   * where the member reads anything else, or a member of an argument that is not text.
+   */
+  private calledMember(s: Scanned, call: ConstValue, path: string[]): { file: Scanned; value: ConstValue } | undefined {
+    const ref = soleRef(call);
+    const args = ref?.args;
+    const fn = ref && args ? this.refValue(s, ref.local, ref.path.slice(0, -1)) : undefined;
+    const member = fn && propOf(propOf(fn.value, [CALLED_TEMPLATE]), path);
+    if (!fn || !args || member?.kind !== 'str') return undefined;
+    const filled = member.parts.every((p) => {
+      if (typeof p === 'string' || !p.ref.local.startsWith(ARG)) return true;
+      return literalOf(propOf(args[Number(p.ref.local.slice(ARG.length))], p.ref.path)) !== undefined;
+    });
+    // The arguments give literal text only: what else the member reads is the function's file's.
+    return filled ? { file: fn.file, value: substituteParams(member, args, ARG) } : undefined;
   }
 
   /**

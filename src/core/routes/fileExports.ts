@@ -6,7 +6,7 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isSourceFile, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
-import { ANY_ARGS, ARG, CALLED, DEFAULT_OBJECT, NEW, SPREAD, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
+import { ANY_ARGS, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, DEFAULT_OBJECT, NEW, SPREAD, argRef, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
 import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction, extendedClass } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -382,6 +382,7 @@ export abstract class ExportReader extends MountReader {
         const value = isObjectLiteralExpression(e) || isArrayLiteralExpression(e) || isListCall(e) || isNewExpression(e) || isPropertyAccessExpression(e) || chosen ? this.evaluate(e) : undefined;
         if (value?.kind === 'obj' || value?.kind === 'arr' || (chosen && value?.kind === 'str')) (this.out.constants ??= {})[DEFAULT_OBJECT] = value.kind === 'obj' ? this.withCalledMembers(value) : value;
         if (!value) this.collectCalledDefault(e);
+        if (!value) this.collectDefaultCall(e);
       }
     }
     // Once the exports are known (pruneRouterMakers keeps what other files may mount).
@@ -407,10 +408,23 @@ export abstract class ExportReader extends MountReader {
     const literal = only !== undefined && isObjectLiteralExpression(only);
     if (fn.parameters.length > 0 && !table && !literal) return undefined;
     const made = only ? this.evaluate(only) : undefined;
-    const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: made } : {};
+    const anyArgs: Record<string, ConstValue> = literal && made?.kind === 'obj' ? { [ANY_ARGS]: made, ...this.objectTemplate(fn, only) } : {};
     // `() => { const routes = [...]; return routes }`: taking nothing, what it returns is its value, a list too.
     const list = (table || fn.parameters.length === 0) && made?.kind === 'arr';
     return made?.kind === 'obj' || list ? { kind: 'obj', props: { [CALLED]: made, ...anyArgs } } : undefined;
+  }
+
+  /**
+   * The object literal a function returns, read with each parameter a reference to its position
+   * (values.ts CALLED_TEMPLATE): `{ route: { verb: opts.verb } }` for `(opts) => ({ route: { verb:
+   * opts.verb } })`; its members made of anything else are not known. None for a function without parameters.
+   */
+  private objectTemplate(fn: ts.FunctionLikeDeclaration, returned: ts.Expression): Record<string, ConstValue> {
+    if (fn.parameters.length === 0 || fn.parameters.some((p) => !isIdentifier(p.name) || p.dotDotDotToken)) return {};
+    const scope = new Map<string, ConstValue>(fn.parameters.map((p, i) => [(p.name as ts.Identifier).text, argRef(i)]));
+    let made: ConstValue | undefined;
+    this.withScope(scope, () => (made = this.evaluate(returned)));
+    return made?.kind === 'obj' ? { [CALLED_TEMPLATE]: made } : {};
   }
 
   /**
@@ -434,6 +448,20 @@ export abstract class ExportReader extends MountReader {
     const returned = fn && returnedExpression(fn);
     const made = returned && (isObjectLiteralExpression(returned) || isArrayLiteralExpression(returned)) ? this.evaluate(returned) : fn && this.pathFunctionValue(fn);
     if (made) (this.out.constants ??= {})[DEFAULT_OBJECT] = made.kind === 'obj' && Object.hasOwn(made.props, CALLED) ? made : { kind: 'obj', props: { [CALLED]: made } };
+  }
+
+  /**
+   * `export default defineRoute({ verb: 'get', at: '/' })`, a call of an imported function given
+   * object literals only: the call (values.ts DEFAULT_CALL), for a member of what it returns read by
+   * another file (`mod.default.route.verb`, through the function's CALLED_TEMPLATE).
+   */
+  private collectDefaultCall(e: ts.Expression): void {
+    const call = isCallExpression(e) ? e : undefined;
+    const callee = call && skipOuter(call.expression);
+    if (!call || !callee || !isIdentifier(callee) || call.arguments.length === 0 || !this.out.imports.some((i) => i.local === callee.text)) return;
+    if (!call.arguments.every((a) => isObjectLiteralExpression(skipOuter(a)))) return;
+    const args = call.arguments.map((a) => this.evaluate(a));
+    if (args.every((a): a is ConstValue => a?.kind === 'obj')) (this.out.constants ??= {})[DEFAULT_CALL] = str({ ref: { local: callee.text, path: [CALLED], args } });
   }
 
   /**

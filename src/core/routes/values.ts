@@ -30,6 +30,19 @@ export const SPREAD_ITEMS = '*items*';
 export const CALLED = '*called*';
 
 /**
+ * In a function's value: the one object literal it returns, its parameters references to their
+ * positions (ARG: `{ route: { verb: opts.verb } }`), filled with a call's arguments (DEFAULT_CALL).
+ */
+export const CALLED_TEMPLATE = '*called-template*';
+
+/**
+ * Among a file's constants: its default export made by a call of an imported function given object
+ * literals (`export default defineRoute({ verb: 'get', at: '/' })`), as a reference to that function
+ * with the call's arguments (`args`): collect.ts reads a member of it through CALLED_TEMPLATE.
+ */
+export const DEFAULT_CALL = '*default-call*';
+
+/**
  * On a function's value beside CALLED, the same object: what it returns whatever it is given (one
  * object literal made per call, fileExports.ts calledValue), so a call with arguments not known
  * statically (`makeConfig(options)`) still gives it; a configuration getter's CALLED is keyed instead.

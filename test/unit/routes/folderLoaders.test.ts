@@ -425,6 +425,30 @@ suite('route definitions in the files of a listed folder, each naming its method
     assert.deepEqual(warnings, []);
   });
 
+  // The same files made by a factory of another file: it returns one object literal built from its options (and a handler of its own).
+  const factory = [
+    'export default function defineOperation(options) {',
+    '  const wrapped = async (ctx) => { ctx.body = await options.run(ctx); };',
+    '  return { route: { verb: options.verb, at: options.at } as Described, run: wrapped };',
+    '}',
+  ].join('\n');
+  const made = (args: string) => `import defineOperation from '../define';\nexport default defineOperation({ ${args}, run: async () => 1 });\n`;
+
+  test("a file's default export made by another file's factory from an object literal: the member read is the factory's, its option filled from that file's literal", () => {
+    const files = [
+      ...sources('router[def.route.verb](def.route.at, def.run);').slice(0, 1),
+      { file: '/k/src/define.ts', text: factory },
+      { file: '/k/src/operations/list.ts', text: made("verb: 'get', at: '/'") },
+      { file: '/k/src/operations/close.ts', text: made("at: '/:id/close', verb: 'post'") },
+      // An option that is no literal of its own file (another file's constant) is not guessed: a warning, no route.
+      { file: '/k/src/operations/open.ts', text: `import { AT } from '../paths';\n${made("verb: 'post', at: AT")}` },
+      { file: '/k/src/paths.ts', text: "export const AT = '/:id/open';\n" },
+    ];
+    const { routes, warnings } = collectRoutes(files, { moduleOf: () => undefined, files: files.map((s) => s.file) });
+    assert.deepEqual(routes.map((r) => `${r.method} ${r.path}`).sort(), ['GET /tasks', 'POST /tasks/:id/close']);
+    assert.deepEqual(warnings, ['/k/src/routes.ts:11: OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)']);
+  });
+
   test('without the listed files, the computed method is warned of, never guessed', () => {
     const files = sources('router[def.route.verb](def.route.at, def.run);').slice(0, 1);
     const { routes, warnings } = collectRoutes(files, { moduleOf: () => undefined, files: files.map((s) => s.file) });
