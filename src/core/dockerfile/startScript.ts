@@ -14,6 +14,7 @@ import { pm2AppCommand, pm2EcosystemFile } from './pm2Ecosystem';
 import { argumentCountLines } from './argumentCount';
 import { s6ServiceRun } from './s6Services';
 import { envBranchLines } from './envBranches';
+import { fileTestBranchLines } from './fileTestBranches';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -247,7 +248,8 @@ async function isContextFile(fs: FsLike, context: string, rel: string): Promise<
  * that app's code. Programs a file runner starts in the background (`node server.js &`, a `{ cd
  * server && node index.js; } &` group) run beside it: each is kept, before it, joined by `&`
  * (`node server.js & node collector.js`), as a start running several programs at once is written.
- * `env`: the container's environment, whose value of a variable an `if` tests picks its branch (envBranches.ts).
+ * `env`: the container's environment, whose value of a variable an `if` tests picks its branch (envBranches.ts);
+ * an `if` testing for the file its branch runs keeps that branch (fileTestBranches.ts).
  */
 export function startOfScript(text: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): string | undefined {
   let cwd: string | undefined;
@@ -257,7 +259,7 @@ export function startOfScript(text: string, args: readonly string[], env: Readon
   const beside = new BackgroundPrograms();
   // Builds the script runs in the foreground before its start (`pnpm run build`, then `npm start`), by the folder they run in.
   const builds: { cwd: string | undefined; words: string[] }[] = [];
-  const lines = envBranchLines(argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]), env);
+  const lines = fileTestBranchLines(envBranchLines(argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]), env));
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {
