@@ -151,7 +151,7 @@ function producedInStage(stage: Stage, rel: string, viaFrom: boolean): Hit | und
   // the last build step (a manifest into the output folder, to install there) do not move it.
   const build = ranAfter.filter((r) => BUILD_COMMAND.test(r.command)).pop();
   const before = build ? contextCopies.filter(({ i }) => i <= build.afterCopy) : contextCopies;
-  const flat = flattenedFolder(before.map(({ c }) => c));
+  const flat = flattenedFolder(before.map(({ c }) => c)) ?? mirroredFolder(before.map(({ c }) => c), stage.workdir);
   const under = flat !== undefined && rel.startsWith(`${flat.dir}/`) ? rel.slice(flat.dir.length + 1) : undefined;
   const copied = contextRoot(before.map(({ c }) => c));
   // Only named files came in (`COPY ./entrypoint.sh /entrypoint.sh`): no sources were built here,
@@ -211,6 +211,31 @@ function flattenedFolder(copies: CopyInstr[]): { dir: string; dest: string } | u
   const [dest] = dests;
   if (dirs.size !== 1 || dests.size !== 1 || dir === undefined || dest === undefined || dir === '.' || /[*?[]/.test(dir)) return undefined;
   return sources.every(({ src, c }) => looksLikeFile(src) && (c.destIsDir || c.sources.length > 1)) ? { dir, dest } : undefined;
+}
+
+/**
+ * One folder of the context copied piece by piece into the WORKDIR, each piece at its own path
+ * below it (`COPY ./web/package.json package.json`, `COPY ./web/pages/ pages/`, `COPY ./web/next.config.js
+ * next.config.js`): the folder stands at the WORKDIR, as `COPY ./web .` would put it. Every copy
+ * must agree on that folder, and there are at least two.
+ */
+function mirroredFolder(copies: CopyInstr[], workdir: string): { dir: string; dest: string } | undefined {
+  const dirs = new Set<string>();
+  for (const c of copies) {
+    for (const raw of c.sources) {
+      const src = normalizeRel(raw).replace(/\/+$/, '');
+      if (src === '' || /[*?[]/.test(src)) return undefined;
+      const dest = posix.resolve(workdir, c.dest);
+      // A folder's contents land in dest; a file copied into a folder keeps its name there.
+      const placed = looksLikeFile(src) && (c.destIsDir || c.sources.length > 1) ? posix.join(dest, posix.basename(src)) : dest;
+      const tail = posix.relative(workdir, placed);
+      if (tail === '' || tail.startsWith('..') || !src.endsWith(`/${tail}`)) return undefined;
+      dirs.add(src.slice(0, src.length - tail.length - 1));
+    }
+  }
+  const [dir] = dirs;
+  const pieces = copies.reduce((n, c) => n + c.sources.length, 0);
+  return dirs.size === 1 && dir !== undefined && pieces >= 2 ? { dir, dest: workdir } : undefined;
 }
 
 /** Where a stage put the context root, judged from its context COPYs (latest first). */

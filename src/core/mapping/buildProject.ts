@@ -337,10 +337,13 @@ async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerf
   for (const stage of stages) {
     if (final && !holdsStartedFile(df, stage, final)) continue;
     for (const copy of stage.copies) {
-      if (copy.from !== undefined || copy.byRun !== undefined || copy.dest !== stage.workdir) continue;
+      // `COPY worker/package.json package.json` names the manifest's place in the WORKDIR, as `./` does.
+      const manifestNamed = copy.sources.length === 1 && copy.dest === posix.join(stage.workdir, 'package.json');
+      if (copy.from !== undefined || copy.byRun !== undefined || (copy.dest !== stage.workdir && !manifestNamed)) continue;
       for (const src of copy.sources) {
         // `COPY worker/package*.json ./`, or the whole package folder where the image starts: `COPY ./service ./`.
         const manifestOf = /^(?:\.\/)?([^*?[]+)\/package(?:\*)?\.json$/.exec(src)?.[1];
+        if (manifestNamed && manifestOf === undefined) continue;
         const named = manifestOf ?? (/[*?[]/.test(src) ? undefined : src);
         // `COPY service/. .` copies the folder's contents, as `COPY service .` does.
         const rel = named === undefined ? undefined : posix.normalize(named).replace(/\/+$/, '');
@@ -799,7 +802,7 @@ function packagesBuiltIn(df: Dockerfile, context: string, packages: Map<string, 
  * or a server packed into an executable. So any package manager counts here, whatever it runs, and
  * pm2, Node's process manager (`pm2 start dist/index.js`, `pm2-runtime ecosystem.config.js`).
  */
-export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|pm2|pm2-runtime|pm2-docker)(?:\s|$)/;
+export const JS_RUNNER = /(?:^|[\s;&|/])(?:node|nodejs|nodemon|npm|npx|pnpm|yarn|bun|bunx|deno|tsx|ts-node|pm2|pm2-runtime|pm2-docker)(?:\s|$)/;
 
 /** UI libraries a package renders pages with. */
 const UI_LIBRARIES = ['react-dom', 'vue', 'svelte', '@angular/core', 'solid-js', 'preact'];

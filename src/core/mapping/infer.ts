@@ -59,6 +59,7 @@ import { startedNitroOutput } from './startedNitroOutput';
 import { nxStartedBuildTarget } from './nxServeTarget';
 import { assembledFrom } from './assembledFolder';
 import { startedElsewhere, type StartedElsewhere } from './startedElsewhere';
+import { withNodemonStarts } from './nodemonScripts';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -125,7 +126,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const ownScripts = (df: Dockerfile): Dockerfile => (projectDir === '' || projectDir.startsWith('..') || isAbsolute(projectDir) ? df : withRootScripts(df, project.pkg?.scripts ?? {}, projectDir.split(sep).join('/'), project.pkg?.name));
   // A package script running a shell script of the context (`"package": "./npm_package.sh"`): its commands, then the package scripts they run.
   const withScripts = written && withRootScripts(await withRunScripts(fs, withRootScripts(withTurboPrunes(written), scripts), context), scripts);
-  const df = withScripts && withPackedInstalls(withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context), project, context);
+  const df = withScripts && (await withNodemonStarts(fs, withPackedInstalls(withWorkspaceDeploys(withRunMoves(ownScripts(withScripts)), project, context), project, context), project.dir, context, build?.target));
   evidence.push(...(project.evidence ? [project.evidence] : []), ...packedInstallEvidence(df, project));
   const projectName: [string, string][] = project.pkg?.name !== undefined ? [[project.pkg.name, relative(context, project.dir)]] : [];
   const runConfigs = df ? await tsconfigsRun(fs, stagesBuiltFor(df, build?.target).stages, context, new Map(projectName)) : [];

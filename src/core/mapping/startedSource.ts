@@ -238,7 +238,7 @@ const MAX_STAGE_HOPS = 3;
  * `umi dev` / `max dev`, `quasar dev`.
  */
 const DEV_SERVER =
-  /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi|react-router|astro|rsbuild|umi|max|quasar)\s+dev\b|remix\s+vite:dev\b|(?:rspack|webpack|vue-cli-service|ng)\s+serve\b|webpack-dev-server\b|(?:react-scripts|craco)\s+start\b)/;
+  /^(?:vite(?:\s+(?:dev|serve)\b|\s+-|\s*$)|(?:vinxi|nitro|nitropack|next|nuxt|nuxi|react-router|astro|rsbuild|umi|max|quasar)\s+dev\b|remix\s+vite:dev\b|(?:rspack|webpack|webpack-cli|vue-cli-service|ng)\s+serve\b|webpack-dev-server\b|(?:react-scripts|craco)\s+start\b)/;
 
 /**
  * The dev server a stage's start command runs (package scripts followed: `bun run dev` ->
