@@ -337,8 +337,9 @@ async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerf
   for (const stage of stages) {
     if (final && !holdsStartedFile(df, stage, final)) continue;
     for (const copy of stage.copies) {
-      // `COPY worker/package.json package.json` names the manifest's place in the WORKDIR, as `./` does.
-      const manifestNamed = copy.sources.length === 1 && copy.dest === posix.join(stage.workdir, 'package.json');
+      // `COPY worker/package.json package.json` names the manifest's place in the WORKDIR, as `./` does, where the image runs
+      // (a workspace root's manifest copied so, the image running in a package folder below it, is not that package).
+      const manifestNamed = copy.sources.length === 1 && copy.dest === posix.join(stage.workdir, 'package.json') && final?.workdir === stage.workdir;
       if (copy.from !== undefined || copy.byRun !== undefined || (copy.dest !== stage.workdir && !manifestNamed)) continue;
       for (const src of copy.sources) {
         // `COPY worker/package*.json ./`, or the whole package folder where the image starts: `COPY ./service ./`.
