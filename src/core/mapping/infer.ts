@@ -60,7 +60,6 @@ import { nxStartedBuildTarget } from './nxServeTarget';
 import { assembledFrom } from './assembledFolder';
 import { startedElsewhere, type StartedElsewhere } from './startedElsewhere';
 import { withNodemonStarts } from './nodemonScripts';
-import { rootPackageNotInImage } from './foreignImage';
 
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
@@ -83,7 +82,7 @@ async function inferProgram(fs: FsLike, spec: ServiceSpec, program?: StartedProg
   if (!build && drift.source === undefined && drift.target === undefined) return undefined;
   const gathered = await gatherFacts(fs, spec, program);
   const facts = (await unbuiltBundle(gathered)) ? { ...gathered, bundler: undefined, bundlerOut: undefined } : gathered;
-  if ((await otherNestAppCopied(facts)) || rootPackageNotInImage(facts)) return undefined;
+  if (await otherNestAppCopied(facts)) return undefined;
   for (const rule of PLACEMENT_RULES) {
     const placement = await rule(facts);
     if (placement) return { mapping: await describeMapping(facts, placement), facts };

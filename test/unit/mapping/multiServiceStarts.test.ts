@@ -1,10 +1,6 @@
 // Starts and copies met in multi-service stacks: an app folder copied piece by piece into the
 // WORKDIR, a start script falling back when the built server is missing, a bare `nodemon` as the
 // image's command, and webpack's dev server run through webpack-cli.
-import assert from 'node:assert/strict';
-import { inferMapping } from '../../../src/core/mapping/infer';
-import { memFs } from '../helpers/memFs';
-import { buildSpec } from '../helpers/buildSpec';
 import { assertMapping } from './assertMapping';
 
 const NEXT_DEPS = { next: '15', react: '19', 'react-dom': '19' };
@@ -79,22 +75,6 @@ suite('mapping: starts and copies of multi-service stacks', () => {
       },
       { sourceRoot: '/ws/src', target: '/app/src', bundled: false },
     );
-  });
-
-  test("a Java service built from its folder of a repository whose root package.json only holds tooling: no folder of the root package is the image's source", async () => {
-    const dockerfile = ['FROM eclipse-temurin:21-jdk AS builder', 'WORKDIR /usr/src/app/', 'COPY ./services/ads/ ./', 'COPY ./proto/ ./proto', 'RUN ./gradlew installDist', 'FROM eclipse-temurin:21-jre', 'WORKDIR /usr/src/app/', 'COPY --from=builder /usr/src/app/ ./', 'ENTRYPOINT ["./build/install/ads/bin/Ads"]'];
-    const files = {
-      '/ws/package.json': JSON.stringify({ name: 'stack', private: true, devDependencies: { 'markdownlint-cli': '0.40' } }),
-      '/ws/src/index.ts': '',
-      '/ws/services/ads/build.gradle': '',
-      '/ws/services/ads/src/main/java/Ads.java': '',
-      '/ws/proto/ads.proto': '',
-      '/ws/Dockerfile': dockerfile.join('\n'),
-    };
-    assert.equal(await inferMapping(memFs(files), buildSpec()), undefined);
-    // The same layout run by node (a Node service of that folder): still mapped.
-    const node = { ...files, '/ws/Dockerfile': 'FROM node:22\nWORKDIR /usr/src/app/\nCOPY ./services/ads/ ./\nCMD ["node", "index.js"]\n', '/ws/services/ads/package.json': JSON.stringify({ name: 'ads', dependencies: { express: '4' } }), '/ws/services/ads/index.js': '' };
-    assert.ok(await inferMapping(memFs(node), buildSpec()));
   });
 
   test("a workspace root's manifest copied as ./package.json, the image running in a package folder below it: that package, not the root", async () => {
