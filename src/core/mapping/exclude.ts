@@ -2,16 +2,29 @@
 // "generated" and "generated/" leave out that folder; "**/*.gen.ts", "src/legacy/*" are globs
 // (`*` within one path segment, `**` across segments, `?` one character, `{a,b}`, `[ab]`).
 import picomatch from 'picomatch';
+import { braceSpellings, pathGlobSteps, stepsMatch } from '../globSteps';
 
 export type ExcludeMatcher = (relPath: string) => boolean;
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** A compiled glob: whether a relative POSIX path is, or is inside, what it names. */
+type GlobTest = { test: (relPath: string) => boolean };
+
+/** The most runs of stars a glob is matched by a regular expression with: each more multiplies its backtracking by a path's length. */
+const MOST_REGEXP_STARS = 2;
+
 /**
  * A glob (picomatch, dot files included) that also covers what is inside a folder it names.
  * Parentheses stay literal: a folder may be named "(legacy)", and extglobs are not offered.
+ * A glob of more stars (`*a*a*a*a*b`, a line of a .dockerignore or a tsconfig) is walked as steps
+ * (globSteps.ts), not made a backtracking regular expression: it could hang the check on a long name.
  */
-export function compileGlob(glob: string): RegExp {
+export function compileGlob(glob: string): GlobTest {
+  if ((glob.match(/\*+/g) ?? []).length > MOST_REGEXP_STARS) {
+    const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/(?:^|\/)\*\*$/, '')));
+    return { test: (relPath) => spellings.some((steps) => stepsMatch(steps, relPath, true)) };
+  }
   const literal = glob.replace(/[()]/g, '\\$&');
   // One regular expression for both, not picomatch's matcher: that costs about 5x more per path
   // (100,000 paths x 10 .dockerignore patterns: 870-950 ms vs 70-240 ms, as the hand-written one).

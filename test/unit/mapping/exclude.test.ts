@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compileExclude } from '../../../src/core/mapping/exclude';
+import { compileExclude, compileGlob } from '../../../src/core/mapping/exclude';
 
 suite('exclude patterns (runtimeDrift.exclude)', () => {
   test('a folder leaves out everything below it, with or without a trailing slash', () => {
@@ -20,6 +20,23 @@ suite('exclude patterns (runtimeDrift.exclude)', () => {
     assert.equal(ex('backend/src/modules/users/deep/fixtures/seed.ts'), false);
     assert.equal(ex('tmp1.ts'), true);
     assert.equal(ex('tmp12.ts'), false);
+  });
+
+  test('a glob of many stars (a .dockerignore or tsconfig line) is read in its length, not tried every way, and still matches as a glob', () => {
+    // `*a*a*...*b` made a regular expression of a dozen lazy [^/]* runs that backtracked in a name's length to the power of its stars.
+    const hostile = compileGlob(`${'*a'.repeat(12)}*b`);
+    assert.equal(hostile.test('a'.repeat(80)), false);
+    assert.equal(hostile.test(`${'a'.repeat(80)}b`), true);
+    assert.equal(hostile.test(`dir/${'a'.repeat(12)}b`), false);
+    // Globs of three or more stars as picomatch reads them: folders, sets, braces, what is inside a named folder.
+    const tests = compileGlob('**/__tests__/**/*.test.[jt]s');
+    assert.deepEqual(['__tests__/a.test.ts', 'x/__tests__/y/a.test.js', 'x/__tests__/a.test.mjs', 'x/tests/a.test.ts'].map((p) => tests.test(p)), [true, true, false, false]);
+    const logs = compileGlob('{*.log,*.tmp,cache-*}');
+    assert.deepEqual(['a.log', 'b.tmp', 'cache-1/x', 'x/a.log', 'a.logs'].map((p) => logs.test(p)), [true, true, true, false, false]);
+    const nested = compileGlob('x/**/y/**/z');
+    assert.deepEqual(['x/y/z', 'x/p/y/q/r/z', 'x/y/z/inside', 'x/y', 'a/x/y/z'].map((p) => nested.test(p)), [true, true, true, false, false]);
+    assert.equal(compileGlob('[^a]*.*.*').test('a.b.c'), false);
+    assert.equal(compileGlob('[^a]*.*.*').test('b.b.c'), true);
   });
 
   test('nothing configured excludes nothing; regex characters in names are literal', () => {
