@@ -10,6 +10,7 @@ import { isHttpMethod } from '../routes/routeSpec';
 import { strapiApiPrefix, strapiRoutes } from './strapiApp';
 import { strapiPluginRoutes } from './strapiPlugins';
 import { firstText } from '../firstFile';
+import { stepsMatch, type GlobStep } from '../globSteps';
 import { join } from 'node:path';
 
 /**
@@ -64,10 +65,24 @@ function aliasRoutes(base: string, spec: string, restPatch: boolean): Array<{ me
 /** Whether a whitelist entry (`users.*`, `**`, `v2.users.list`) names an action by its full name (`<service full name>.<action>`). */
 function whitelisted(whitelist: readonly string[] | undefined, actionName: string): boolean {
   if (!whitelist) return true;
-  return whitelist.some((w) => {
-    const pattern = new RegExp(`^${w.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^.]+')}$`);
-    return pattern.test(actionName);
-  });
+  return whitelist.some((w) => stepsMatch(whitelistSteps(w), actionName));
+}
+
+/**
+ * A whitelist entry as glob steps: `**` one or more characters, `*` one or more within a dotted
+ * name's part. Walked, never made a regular expression: the entry is the workspace's text, and
+ * `*a*a*a...` would backtrack in the action name's length to the power of its stars.
+ */
+function whitelistSteps(entry: string): GlobStep[] {
+  const steps: GlobStep[] = [];
+  for (let i = 0; i < entry.length; i++) {
+    const c = entry[i] ?? '';
+    const stop = entry.startsWith('**', i) ? '' : c === '*' ? '.' : undefined;
+    if (stop === undefined) steps.push({ kind: 'char', test: (x) => x === c });
+    else steps.push({ kind: 'char', test: (x) => !stop.includes(x) }, { kind: 'run', stop });
+    if (stop === '') i++;
+  }
+  return steps;
 }
 
 /** A Moleculer service's base for its actions' rest: `settings.rest`, else `/<version>/<name>` (dots as slashes). */

@@ -58,6 +58,19 @@ suite('Moleculer', () => {
     assert.deepEqual(routesOf(all), ['GET /api/accounts/open', 'GET /api/accounts/probe', 'GET /api/accounts/whoami', 'POST /api/accounts', 'PUT /api/legacy/move']);
   });
 
+  test('a whitelist entry of many stars is read in its length, not tried every way; * stays within a dotted part, ** crosses them', () => {
+    const long = 'q'.repeat(150);
+    const service = `module.exports = {\n  name: '${long}',\n  actions: { list: { rest: 'GET /', handler() {} } },\n};\n`;
+    const gw = (list: string) => ({ '/ws/services/api.service.js': GATEWAY(`{ path: '', autoAliases: true, whitelist: [${list}] }`), '/ws/services/long.service.js': service });
+    // As a regular expression, `*q*q*...*x` was a dozen [^.]+ runs backtracking in the name's length to the power of its stars.
+    assert.deepEqual(routesOf(gw(`'${'*q'.repeat(14)}*x.list'`)), []);
+    assert.deepEqual(routesOf(gw(`'${'*q'.repeat(14)}*.list'`)), [`GET /api/${long}`]);
+    assert.deepEqual(routesOf(gw("'*.l*'")), [`GET /api/${long}`]);
+    assert.deepEqual(routesOf(gw("'*'")), []);
+    assert.deepEqual(routesOf(gw("'q**t'")), [`GET /api/${long}`]);
+    assert.deepEqual(routesOf(gw("'q*t'")), []);
+  });
+
   test('without a gateway, or with a mixin not from moleculer-web, no route', () => {
     assert.deepEqual(routesOf({ '/ws/services/users.service.js': USERS }), []);
     const own = GATEWAY("{ path: '', aliases: { 'GET /x': 'a.b' } }").replace("require('moleculer-web')", "require('./gateway')");
