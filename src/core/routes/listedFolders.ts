@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import { toSlash } from './collect';
 import { ENTRY_PROGRAM, runProgram, type Program } from './entryProgramRun';
 import { PATH_ENTRY } from './values';
+import { stepsMatch, type GlobStep } from '../globSteps';
 
 /**
  * Among a listing's endings (`dir|endings|glob`): a filter the loop's list is made with, as a
@@ -72,10 +73,10 @@ export function listedFiles(fromKey: string, listing: string, files: readonly st
   const all = endings === '' ? [] : endings.split(',');
   const tests = all.filter((e) => !e.startsWith(FILTER_PROGRAM));
   const kept = all.filter((e) => e.startsWith(FILTER_PROGRAM)).map((e) => JSON.parse(decodeURIComponent(e.slice(FILTER_PROGRAM.length))) as { kind: string; program: Program });
-  const test = (e: string): RegExp => (e.startsWith('=') ? wildcard(e.slice(1).replace(/\*/g, ''), '', true) : wildcard(e, '.*', false));
+  const test = (e: string) => (e.startsWith('=') ? wildcard(e.slice(1).replace(/\*/g, ''), 'any', true) : wildcard(e, 'any', false));
   const keep = tests.filter((e) => !e.startsWith('!')).map(test);
   const drop = tests.filter((e) => e.startsWith('!')).map((e) => test(e.slice(1)));
-  const matches = glob === undefined ? undefined : wildcard(glob, '[^/]*', true);
+  const matches = glob === undefined ? undefined : wildcard(glob, 'folder', true);
   return files
     .map(toSlash)
     .filter((f) => (matches ? f.startsWith(`${folder}/`) : posix.dirname(f) === folder))
@@ -85,13 +86,19 @@ export function listedFiles(fromKey: string, listing: string, files: readonly st
     .sort();
 }
 
-/** A name pattern as a regular expression: '*' any text (`star`), '**' then '/' any folders below; the whole name, or its ending. */
-function wildcard(pattern: string, star: string, whole: boolean): RegExp {
-  const body = pattern
-    .split(/(\*\*\/|\*)/)
-    .map((piece) => (piece === '**/' ? '(?:.*/)?' : piece === '*' ? star : piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(whole ? `^${body}$` : `${body}$`);
+/**
+ * A name pattern as glob steps: '*' any text (`star`: any, or within a folder), '**' then '/' any
+ * folders below; the whole name, or its ending. Walked, not made a regular expression: the
+ * pattern is the workspace's text, and `*a*a*a...` would backtrack in a name's length to the power of its stars.
+ */
+function wildcard(pattern: string, star: 'any' | 'folder', whole: boolean): { test: (name: string) => boolean } {
+  const steps: GlobStep[] = whole ? [] : [{ kind: 'run', stop: '' }];
+  for (const piece of pattern.split(/(\*\*\/|\*)/)) {
+    if (piece === '**/') steps.push({ kind: 'folders' });
+    else if (piece === '*') steps.push({ kind: 'run', stop: star === 'any' ? '' : '/' });
+    else for (const c of piece) steps.push({ kind: 'char', test: (x) => x === c });
+  }
+  return { test: (name) => stepsMatch(steps, name) };
 }
 
 export function madeOfName(name: string, steps: readonly string[]): string | undefined {
