@@ -8,6 +8,7 @@
 // meaning: no eval, no I/O; a regular expression only tests the short strings the config makes.
 import ts from './compiler';
 import { skipOuter } from './tsSyntax';
+import { mayBacktrack } from './backtracking';
 
 /** The run met what it does not follow: the module's value is not known statically. */
 export class NotStatic extends Error {}
@@ -345,8 +346,10 @@ function topNames(st: ts.Statement): string[] {
   return [];
 }
 
+/** A /.../ literal of the module; one that may backtrack without end is not made, as the module may run it on a text of its own. */
 function regExpOf(literal: string): RegExp {
   const end = literal.lastIndexOf('/');
+  if (mayBacktrack(literal.slice(1, end))) throw new NotStatic('regexp');
   return new RegExp(literal.slice(1, end), literal.slice(end + 1));
 }
 

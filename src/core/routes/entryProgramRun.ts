@@ -2,6 +2,7 @@
 // and JavaScript's own string and array methods, with no compiler, so the collection of routes that
 // runs it (listedFolders.ts) keeps the TypeScript compiler out of the engine's bundle.
 import { posix } from 'node:path';
+import { mayBacktrack } from './backtracking';
 
 /** In a listed entry's reference path (values.ts LISTED), last: the program (JSON) run on the entry. */
 export const ENTRY_PROGRAM = '*prog*';
@@ -120,27 +121,6 @@ function invoke(obj: unknown, method: string, args: unknown[]): unknown {
 
 /** The longest text padStart / padEnd may make. */
 const MAX_PADDED = 4096;
-
-/**
- * Whether a regular expression's source may take time exponential in its input: a backreference, or
- * a quantified group holding a quantifier or an alternation (`(a+)+`, `(a|a)*`, `(?:x*y?){2,}`).
- * Over-cautious on purpose: such a pattern is not run, and what it would give stays unknown.
- */
-function mayBacktrack(source: string): boolean {
-  if (/\\[1-9k]/.test(source)) return true;
-  const open: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(') open.push(i);
-    else if (c === ')') {
-      const from = open.pop() ?? 0;
-      const inner = source.slice(from + 1, i).replace(/\\./g, '');
-      if (/^[*+{]/.test(source.slice(i + 1)) && /[*+{|]/.test(inner)) return true;
-    }
-  }
-  return false;
-}
 
 function operate(op: string, left: Program, right: Program, r: (x: Program) => unknown): unknown {
   const l = r(left);

@@ -12,6 +12,7 @@ import type { ConstValue, Part } from './values';
 import { EACH, str } from './values';
 import { literalProp, literalText, skipOuter } from './tsSyntax';
 import { SPEC_SEPARATOR } from './openApiJoin';
+import { mayBacktrack } from './backtracking';
 
 /** The package whose `initialize` is read. */
 const EXPRESS_OPENAPI = 'express-openapi';
@@ -88,7 +89,9 @@ function readInit(sf: ts.SourceFile, o: ts.ObjectLiteralExpression, evaluate: Ev
   const reNode = re && skipOuter(re);
   if (reNode && isRegularExpressionLiteral(reNode)) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(reNode.text);
-    if (m) init.indexRegExp = { source: m[1] ?? '', flags: m[2] ?? '' };
+    // The workspace's pattern, run on its file names: one that may backtrack without end is not run.
+    if (m && !mayBacktrack(m[1] ?? '')) init.indexRegExp = { source: m[1] ?? '', flags: m[2] ?? '' };
+    else init.unread = 'routesIndexFileRegExp';
   } else if (reNode) init.unread = 'routesIndexFileRegExp';
   const paths = propValue(o, 'paths');
   const read = paths ? readPaths(sf, skipOuter(paths), init, evaluate) : true;

@@ -9,6 +9,7 @@ import { bracedPathToRoute, joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import type { ScanWarning } from '../scanTexts';
 import { docBasePaths, type OpenApiDocument } from './openApiDocument';
+import { braceSpellings, pathGlobSteps, stepsMatch } from '../globSteps';
 
 /** Between a path spec's path and its module specifier in one text (both of one list element expanded at once). */
 export const SPEC_SEPARATOR = '\u0000';
@@ -69,7 +70,7 @@ function documents(document: OpenApiDocument | undefined, method: string, path: 
 
 /** fs-routes over a folder: each file the glob matches (a TypeScript source for the `.js` it builds), its path less the index expression. */
 function folderModules(folder: string, fromFile: boolean, init: OpenApiInit, scan: OpenApiScan): Array<{ path: string; file: string; operations: readonly OpenApiOperation[] }> {
-  const glob = init.glob !== undefined ? globRegExp(init.glob) : undefined;
+  const glob = init.glob !== undefined ? globTest(init.glob) : undefined;
   const index = init.indexRegExp ? new RegExp(init.indexRegExp.source, init.indexRegExp.flags) : DEFAULT_INDEX;
   return scan.filesUnder(folder, fromFile).flatMap((f) => {
     if (/\.d\.ts$/.test(f.relative)) return [];
@@ -81,22 +82,14 @@ function folderModules(folder: string, fromFile: boolean, init: OpenApiInit, sca
   });
 }
 
-/** A glob (`**\/*.js`, `**\/*.{ts,js}`) as a regular expression over a relative POSIX path. */
-function globRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] ?? '';
-    if (glob.startsWith('**/', i)) {
-      out += '(?:.*/)?';
-      i += 2;
-    } else if (c === '*') out += glob[i + 1] === '*' ? '.*' : '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') out += '(?:';
-    else if (c === '}') out += ')';
-    else if (c === ',') out += '|';
-    else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
+/**
+ * A glob (`**\/*.js`, `**\/*.{ts,js}`) as a test over a relative POSIX path: glob steps walked
+ * for each spelling of its braces, not a regular expression made of the workspace's glob
+ * (`*a*a*a...` backtracked in a path's length to the power of its stars). `[` and `\` are literal.
+ */
+function globTest(glob: string): { test: (path: string) => boolean } {
+  const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/[\\[]/g, '\\$&')));
+  return { test: (path) => spellings.some((steps) => stepsMatch(steps, path)) };
 }
 
 /** OpenAPI 2's `basePath` (less a trailing slash), or OpenAPI 3's servers' paths; [''] for a document naming none; undefined when the document is not known. */

@@ -49,6 +49,15 @@ suite('defaultExportOf', () => {
     assert.throws(() => defaultExportOf(modules({ '/m/d.ts': 'export default new Date();\n' }), '/m/d.ts'), NotStatic);
   });
 
+  test('a regular expression of the module that may backtrack without end is not run: the module is not static', () => {
+    // (a+)+$ on a run of a's ending otherwise tries every split of them; .*a six times over, every placing.
+    const nested = `const long = '${'a'.repeat(40)}!';\nexport default long.replace(/(a+)+$/, '');\n`;
+    assert.throws(() => defaultExportOf(modules({ '/m/g.ts': nested }), '/m/g.ts'), NotStatic);
+    const repeats = `const long = '${'a'.repeat(300)}';\nexport default long.replace(/.*a.*a.*a.*a.*a.*b/, '');\n`;
+    assert.throws(() => defaultExportOf(modules({ '/m/h.ts': repeats }), '/m/h.ts'), NotStatic);
+    assert.equal(defaultExportOf(modules({ '/m/i.ts': "export default 'v1-users'.replace(/^v\\d+-/, '');\n" }), '/m/i.ts'), 'users');
+  });
+
   test('a recursion or a loop without end stops the run as not static', () => {
     const recursion = 'const spin = (n: number): number => spin(n);\nexport default spin(1);\n';
     assert.throws(() => defaultExportOf(modules({ '/m/e.ts': recursion }), '/m/e.ts'), NotStatic);

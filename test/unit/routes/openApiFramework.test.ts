@@ -82,6 +82,20 @@ suite('express-openapi', () => {
     assert.deepEqual(collect(texts).routes.map((r) => r.replace(/ \S+$/, '')), ['GET /api/v2/', 'GET /api/v2/books/index', 'GET /api/v2/health', 'POST /api/v2/books/index'].map((r) => r.replace(/\/$/, '')));
   });
 
+  test('a routesGlob of many stars is read in its length; a routesIndexFileRegExp that may backtrack without end is not run (the default index is) but warned of', () => {
+    const long = `${'a'.repeat(150)}.ts`;
+    const files = { 'src/doc.ts': DOC, 'src/paths/health.ts': HEALTH, [`src/paths/${long}`]: HEALTH };
+    const routesOf = (init: string) => collect({ ...files, 'src/server.ts': SERVER(init) });
+    // As a regular expression, `*a*a*...*x` was overlapping [^/]* runs backtracking in a name's length to the power of its stars.
+    const starred = (ending: string) => routesOf(`initialize({ app: api, apiDoc: doc, paths: './src/paths', routesGlob: '${'*a'.repeat(14)}${ending}' });`);
+    assert.deepEqual(starred('*x.ts').routes, []);
+    assert.deepEqual(starred('*{x,a}.ts').routes.map((r) => r.replace(/ \S+$/, '')), [`GET /api/v2/${'a'.repeat(150)}`]);
+    // (a+)+$ against a long name that does not end so tries every split of its a's.
+    const nested = routesOf("initialize({ app: api, apiDoc: doc, paths: './src/paths', routesIndexFileRegExp: /(a+)+$/ });");
+    assert.deepEqual(nested.routes.map((r) => r.replace(/ \S+$/, '')), [`GET /api/v2/${'a'.repeat(150)}`, 'GET /api/v2/health']);
+    assert.match(nested.warnings.join('\n'), /routesIndexFileRegExp/);
+  });
+
   test('what cannot be known statically is warned of at the initialize call: a paths value, an apiDoc read from a file, handlers by operationId', () => {
     const unknown = SERVER("initialize({ app: api, apiDoc: './api.yml', paths: loadPaths() });");
     const byOperationId = SERVER("initialize({ app: api, apiDoc: doc, operations: { listBooks: (req, res) => res.json([]) } });");
