@@ -20,19 +20,25 @@ const literalStep = (c: string): GlobStep => ({ kind: 'char', test: (x) => x ===
 export function stepsMatch(steps: readonly GlobStep[], text: string, atFolder = false): boolean {
   const end = steps.length;
   let at = closure(steps, Uint8Array.of(1, ...new Uint8Array(end)));
+  // Within folders (`**\/`) past its start and not just after a `/`: it may not yet match nothing.
+  let within = new Uint8Array(end + 1);
   for (const c of text) {
     if (atFolder && c === '/' && at[end] === 1) return true;
     const next = new Uint8Array(end + 1);
+    const nextWithin = new Uint8Array(end + 1);
     let alive = false;
     for (let i = 0; i < end; i++) {
       const step = steps[i];
-      if (at[i] !== 1 || step === undefined) continue;
-      const to = step.kind === 'char' ? (step.test(c) ? [i + 1] : []) : step.kind === 'run' ? (step.stop.includes(c) ? [] : [i]) : c === '/' ? [i, i + 1] : [i];
-      for (const t of to) next[t] = 1;
-      alive ||= to.length > 0;
+      if ((at[i] !== 1 && within[i] !== 1) || step === undefined) continue;
+      if (step.kind === 'folders') (c === '/' ? next : nextWithin)[i] = 1;
+      else if (at[i] !== 1) continue;
+      else if (step.kind === 'char' ? step.test(c) : !step.stop.includes(c)) next[step.kind === 'char' ? i + 1 : i] = 1;
+      else continue;
+      alive = true;
     }
     if (!alive) return false;
     at = closure(steps, next);
+    within = nextWithin;
   }
   return at[end] === 1;
 }
@@ -62,7 +68,7 @@ export function braceSpellings(glob: string): string[] {
 }
 
 /**
- * A path glob (no braces) as steps: `**\/` any folders, `**` any text, `*` any text within a
+ * A path glob (no braces) as steps: `**\/` any folders, `**` as a whole name any text, `*` any text within a
  * folder's name, `?` one character of one, `[a-z]` / `[^.]` one of (not of) a set, `\x` the character x.
  */
 export function pathGlobSteps(glob: string): GlobStep[] {
@@ -75,7 +81,9 @@ export function pathGlobSteps(glob: string): GlobStep[] {
       i += 2;
     } else if (c === '*') {
       const run = /^\*+/.exec(glob.slice(i))?.[0].length ?? 1;
-      steps.push({ kind: 'run', stop: run > 1 ? '' : '/' });
+      // `**` is any folders only as a whole name (`a/**`); within a name (`**.js`) it is `*`.
+      const whole = run > 1 && (i === 0 || glob[i - 1] === '/') && (i + run === glob.length || glob[i + run] === '/');
+      steps.push({ kind: 'run', stop: whole ? '' : '/' });
       i += run - 1;
     } else if (c === '?') steps.push({ kind: 'char', test: (x) => x !== '/' });
     else if (set) {

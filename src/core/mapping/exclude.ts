@@ -22,7 +22,7 @@ const MOST_REGEXP_STARS = 2;
  */
 export function compileGlob(glob: string): GlobTest {
   if ((glob.match(/\*+/g) ?? []).length > MOST_REGEXP_STARS) {
-    const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/(?:^|\/)\*\*$/, '')));
+    const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/(?:\/\*\*)+$/, '')));
     return { test: (relPath) => spellings.some((steps) => stepsMatch(steps, relPath, true)) };
   }
   const literal = glob.replace(/[()]/g, '\\$&');

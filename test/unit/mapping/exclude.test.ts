@@ -35,6 +35,11 @@ suite('exclude patterns (runtimeDrift.exclude)', () => {
     assert.deepEqual(['a.log', 'b.tmp', 'cache-1/x', 'x/a.log', 'a.logs'].map((p) => logs.test(p)), [true, true, true, false, false]);
     const nested = compileGlob('x/**/y/**/z');
     assert.deepEqual(['x/y/z', 'x/p/y/q/r/z', 'x/y/z/inside', 'x/y', 'a/x/y/z'].map((p) => nested.test(p)), [true, true, true, false, false]);
+    // `**/` goes down whole folders: `.*` after it is a dotted folder's name, not a dot inside one; a trailing `/**` names the folder too.
+    const dotted = compileGlob('**/.*/**/*.ts');
+    assert.deepEqual(['a/.cache/b/c.ts', '.git/x.ts', 'a/types.d/c.ts', 'app/b.json/c.ts'].map((p) => dotted.test(p)), [true, true, false, false]);
+    assert.deepEqual(['src/static', 'src/static/a/b', 'src/statics'].map((p) => compileGlob('**/static/**/**').test(p)), [true, true, false]);
+    assert.equal(compileGlob('**/ui/**.*').test('ui/a/b.c'), false);
     assert.equal(compileGlob('[^a]*.*.*').test('a.b.c'), false);
     assert.equal(compileGlob('[^a]*.*.*').test('b.b.c'), true);
   });
