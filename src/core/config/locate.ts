@@ -2,6 +2,7 @@
 // file's line wins over the base file's, as its value does), or the env_file line that sets a
 // variable. The editor puts its gutter badge and hover there. Pure: texts in, lines out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { escapeRegExp } from '../escapeRegExp';
 
 export interface TextFile {
   /** Absolute path. */
@@ -127,7 +128,7 @@ function entryFor(value: unknown, key: string, sub: string): Node | undefined {
   }
   if (!isSeq(value)) return undefined;
   const matches = (text: string): boolean => {
-    if (key === 'ports' || key === 'expose') return new RegExp(`(^|[:-])${sub.split('/')[0]}($|[/-])`).test(text);
+    if (key === 'ports' || key === 'expose') return new RegExp(`(^|[:-])${escapeRegExp(sub.split('/')[0] ?? '')}($|[/-])`).test(text);
     if (key === 'volumes') return text.split(':')[1] === sub || text === sub;
     return text === sub || text.startsWith(`${sub}=`);
   };
@@ -145,6 +146,8 @@ function envFileLine(env: { from: Record<string, string>; files: ReadonlyMap<str
   const from = env.from[name];
   const file = from === undefined || from === 'environment' ? undefined : env.files.get(from);
   if (!file) return undefined;
-  const index = file.text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name.replace(/[.]/g, '\\.')}\\s*=`).test(l));
+  // The name is the workspace's (an env_file's or the container's): literal, a `(` in it is no group.
+  const assignment = new RegExp(`^\\s*(export\\s+)?${escapeRegExp(name)}\\s*=`);
+  const index = file.text.split(/\r?\n/).findIndex((l) => assignment.test(l));
   return index < 0 ? undefined : { file: file.path, line: index + 1 };
 }

@@ -49,6 +49,14 @@ suite('config drift: each field on the line that declares it', () => {
     assert.deepEqual(locate(['environment.SECRET_KEY']).fields.get('environment.SECRET_KEY'), { file: '/ws/api.env', line: 2 });
   });
 
+  test("a variable or port name holding a regular expression's characters is read literally, not as a pattern", () => {
+    const env = { path: '/ws/odd.env', text: '# odd\nA(B=1\nX.Y=2\nXaY=3\n' };
+    const at = locateConfigFields('api', ['environment.A(B', 'environment.XaY', 'ports.80(/tcp'], [BASE], { from: { 'A(B': 'odd.env', XaY: 'odd.env' }, files: new Map([['odd.env', env]]) });
+    assert.deepEqual(at.fields.get('environment.A(B'), { file: '/ws/odd.env', line: 2 });
+    assert.deepEqual(at.fields.get('environment.XaY'), { file: '/ws/odd.env', line: 4 });
+    assert.deepEqual(at.fields.get('ports.80(/tcp'), { file: '/ws/compose.yaml', line: 11 });
+  });
+
   test('a field compose no longer declares stands on its key, else on the service line', () => {
     assert.deepEqual(locate(['environment.OLD_FLAG', 'user']).fields.get('user'), { file: '/ws/compose.yaml', line: 4 });
     // A variable no longer declared: the environment key of the last file that has one.
