@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { commandWords } from './parse';
 import { isFileRunner } from '../mapping/runners';
+import { stepsMatch, type GlobStep } from '../globSteps';
 
 /** `concurrently`'s options that take the next word as their value. */
 const CONCURRENTLY_VALUE = /^(?:-n|--names|-c|--prefix-colors|-p|--prefix|-l|--prefix-length|-m|--max-processes|-s|--success|--restart-tries|--restart-after|-t|--timestamp-format|--default-input-target|--pad-prefix|--passthrough-arguments)$/;
@@ -41,17 +42,20 @@ export function concurrentCommands(words: readonly string[], scripts: Readonly<R
   });
 }
 
-/** `npm run <name>` for a script name, or for each script a pattern (`start:*`, `watch:*(!css)`) matches. */
+/**
+ * `npm run <name>` for a script name, or for each script a pattern (`start:*`, `watch:*(!css)`)
+ * matches, less those whose starred part holds the omitted text (with several stars, the text
+ * between the pattern's first and last star). Matched by walking its steps, not as a regular
+ * expression of the package.json's pattern: `*a*a*a...` would backtrack without end on a long name.
+ */
 function scriptRuns(name: string, scripts: Readonly<Record<string, string>>): string[][] {
   if (!name.includes('*')) return [['npm', 'run', name]];
   const m = /^(.*?)(?:\(!([^)]*)\))?$/.exec(name);
-  const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^${escape(m?.[1] ?? name).replace(/\*/g, '(.*)')}$`);
+  const pattern = m?.[1] ?? name;
+  const steps: GlobStep[] = [...pattern].map((c) => (c === '*' ? { kind: 'run', stop: '' } : { kind: 'char', test: (x: string) => x === c }));
+  const [head = '', tail = ''] = [pattern.slice(0, pattern.indexOf('*')), pattern.slice(pattern.lastIndexOf('*') + 1)];
   const left = m?.[2];
   return Object.keys(scripts)
-    .filter((s) => {
-      const hit = pattern.exec(s);
-      return hit !== null && (left === undefined || !hit.slice(1).some((part) => part.includes(left)));
-    })
+    .filter((s) => stepsMatch(steps, s) && (left === undefined || !s.slice(head.length, s.length - tail.length).includes(left)))
     .map((s) => ['npm', 'run', s]);
 }

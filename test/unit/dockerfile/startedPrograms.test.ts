@@ -44,6 +44,16 @@ suite('programs a start command runs side by side', () => {
     assert.deepEqual(await commands(df('run-p "start:*"'), scripts), ['/srv: nodemon ./back/app.ts', '/srv: max dev']);
   });
 
+  test('a script pattern of many stars is read in its length, not tried every way; with several stars the omitted text is looked for between the first and the last', async () => {
+    const long = `start:${'s'.repeat(150)}`;
+    const scripts = { [long]: 'node long.js', 'start:sx': 'node sx.js', 'start:ss-css': 'node css.js' };
+    const df = (pattern: string) => `FROM node\nWORKDIR /srv\nCMD concurrently "npm:${pattern}"\n`;
+    // As a regular expression, `start:*s*s*...*x` made a dozen (.*) groups backtracking in a name's length to the power of its stars.
+    assert.deepEqual(await commands(df(`start:${'*s'.repeat(14)}*x`), scripts), []);
+    assert.deepEqual(await commands(df('start:*s*x'), scripts), ['/srv: node sx.js']);
+    assert.deepEqual(await commands(df('start:*s*(!css)'), scripts), ['/srv: node long.js', '/srv: node sx.js']);
+  });
+
   test('`run-p` and `npm-run-all --parallel` run package scripts at once; `npm-run-all` without it runs them one after another', async () => {
     const scripts = { 'start:api': 'node api.js', 'start:jobs': 'node jobs.js' };
     const df = (cmd: string) => `FROM node\nWORKDIR /srv\nCMD ${cmd}\n`;
