@@ -562,7 +562,9 @@ export async function appSourceDir(fs: FsLike, dir: string): Promise<string> {
  * `node server/index.js --production` -> server/index.js; `node server` -> server (a folder's index.js);
  * `node --import ./register.mjs src/index.ts` -> src/index.ts (an option's value, a preloaded module, is not the file).
  */
-const NODE_START = /(?:^|[\s;&|])node\s+(?:(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path)\s+[^\s;&|]+\s+|-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
+// An option taking a value is read with it alone, never also as an option of its own (`-r -a -r -a ...` split both
+// ways doubled the tries per pair: a start script could hang the check).
+const NODE_START = /(?:^|[\s;&|])node\s+(?:(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path)\s+[^\s;&|]+\s+|(?!(?:-r|--require|--import|--loader|--experimental-loader|--env-file|--watch-path)\s+[^\s;&|]+\s)-\S+\s+)*([^\s;&|-][^\s;&|]*)/;
 /** `npm run start-server`, `yarn start:prod`, `pnpm run serve`: the script it runs. */
 /** Folders that hold build output, never the source of an entry point. */
 export const OUTPUT_DIRS = new Set(['dist', 'build', 'out', '.next', 'node_modules']);

@@ -1,7 +1,7 @@
 // Which folders of a repository are servers whose routes are read.
 import * as assert from 'node:assert/strict';
 import { workspacePackageAliases } from '../../../src/core/routes/aliases';
-import { appSourceDir, findPackages, findServerApps, groupFilesByApp } from '../../../src/core/routes/serverApps';
+import { appSourceDir, findPackages, findServerApps, groupFilesByApp, startedFile } from '../../../src/core/routes/serverApps';
 import { collectRoutes } from '../helpers/collectText';
 import { memFs } from '../helpers/memFs';
 
@@ -403,5 +403,16 @@ suite('appSourceDir: a server started beside its web client by a runner of sever
 
   test('a file runner started alone chooses the folder as before (src/ here)', async () => {
     assert.equal(await appSourceDir(memFs({ ...files, '/w/package.json': pkg({ start: 'nodemon --watch server server/main.ts' }) }), '/w'), '/w/src');
+  });
+});
+
+suite('startedFile: the file a start script runs with node', () => {
+  test('past its options, an option taking a value read with it; a chain of such options with no file is read in its length', () => {
+    const started = (start: string) => startedFile({ scripts: { start } });
+    assert.equal(started('node -r dotenv/config --max-old-space-size=4096 dist/main.js'), 'dist/main.js');
+    assert.equal(started('cd api && node --import ./register.mjs -r a -r b src/index.js'), 'api/src/index.js');
+    assert.equal(started('node -r app.js'), 'app.js');
+    // `-r -a` pairs read as one option with its value or as two options: each pair doubled the ways to try before failing.
+    assert.equal(started(`node ${'-r -a '.repeat(40)}-z`), undefined);
   });
 });
