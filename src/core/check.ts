@@ -41,6 +41,7 @@ import { judgeConfig, projectHashes, type ProjectHashes } from './config/judgeCo
 import { createComposeParses, type ComposeParses } from './config/locate';
 import { declaredPages, servedPages } from './pages/gatherPages';
 import type { PageDef } from './pages/extract';
+import { withinWorkspace } from './confinedFs';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -88,7 +89,8 @@ export const SERVICE_CONCURRENCY = 8;
 /** Services whose source trees are read at once: bounds peak memory on big workspaces. */
 export const WORKSPACE_CONCURRENCY = 2;
 
-export async function checkWorkspace(deps: CheckDeps, opts: CheckOptions): Promise<Report> {
+export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Promise<Report> {
+  const deps = withinWorkspace(given, opts.workspaceDir);
   // The engine is asked while the workspace is read (compose files, then each service's source):
   // a remote engine's login (ssh) is then hidden behind that instead of before it, and a local
   // engine's answer is there when the first service needs it. Each service waits for the answer
@@ -286,8 +288,11 @@ function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): Con
 
 /** The service's mapping, unless its source root is outside the workspace; and what to warn of. */
 async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceSpec, boundary: string | undefined): Promise<{ mapping: SourceMapping | undefined; warnings: string[]; unbuildableFix?: string }> {
-  const inferred = await inferMapping(deps.fs, spec);
   const warnings: string[] = [];
+  // A build context outside the workspace (`context: ../..` from a folder opened alone): nothing of it is read.
+  const contextOutside = spec.build !== undefined && spec.drift.source === undefined && boundary !== undefined && (await outsideWorkspace(deps.fs, spec.build.context, boundary));
+  if (contextOutside) warnings.push(l10n.t`build context ${rel(opts.workspaceDir, spec.build?.context ?? '')} is outside the workspace: not read, so files are not compared (open the folder that holds it to check this service's source)`);
+  const inferred = contextOutside ? undefined : await inferMapping(deps.fs, spec);
   // x-runtime-drift.source (or a build context) outside the workspace: its names would walk
   // the host (`source: ../../../../etc`). Checked on the real path, so a link cannot hide it.
   const outside = inferred && boundary !== undefined ? await outsideWorkspace(deps.fs, inferred.sourceRoot, boundary) : false;
@@ -299,7 +304,7 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   if (mounted && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
   }
-  const unbuildable = spec.build && spec.drift.source === undefined ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
+  const unbuildable = spec.build && spec.drift.source === undefined && !contextOutside ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
   if (unbuildable !== undefined) warnings.push(unbuildable.warning);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
   // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.

@@ -103,6 +103,8 @@ export interface FsLike {
   readdir(path: string): Promise<string[]>;
   /** Optional: the path with every link resolved; undefined when it does not exist. */
   realpath?(path: string): Promise<string | undefined>;
+  /** Optional, on a view confined to a folder (core/confinedFs.ts): the path, links resolved, leads outside that folder. */
+  outside?(path: string): Promise<boolean>;
   /**
    * Optional fast path for a whole tree, with the same answers as readdir + stat per entry:
    * regular files under `dir` (absolute, any order) with their mtimes, not descending into

@@ -17,6 +17,7 @@ import { discoverComposeProjects } from './compose/discover';
 import { rungWord, shortId, verdictWords } from './ladder/format';
 import { swarmServiceOf, swarmUpdateFix } from './swarm';
 import { dockerCommandOf } from './engineCommands';
+import { withinWorkspace } from './confinedFs';
 
 export interface RebuildResult {
   service: string;
@@ -52,9 +53,10 @@ export interface RebuildOptions extends CheckOptions {
 }
 
 export async function rebuildService(
-  deps: CheckDeps & { compose: ComposeRunnerLike },
+  given: CheckDeps & { compose: ComposeRunnerLike },
   opts: RebuildOptions,
 ): Promise<RebuildResult> {
+  const deps = withinWorkspace(given, opts.workspaceDir);
   // An engine that does not answer lists nothing here; the check below says so.
   const running = runningProjects(deps.engine, Promise.resolve(null), opts.signal);
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles, running });

@@ -18,6 +18,7 @@ import { createAdapters } from './adapters';
 import { engineProbeHost } from './sshTunnel';
 import { guessComposeLabel } from './composeCli';
 import type { FileWatchFeed, MissedChanges } from './sourceScanner';
+import { withinWorkspace } from '../core/confinedFs';
 
 export type { FileWatchFeed, MissedChanges };
 
@@ -89,7 +90,7 @@ export function createExtensionBackend(settings: BackendSettings): ExtensionBack
     watchFiles: (onMissed) => adapters.watchFiles(onMissed),
     watchEvents: (onEvent, signal, hooks) => watchEventsOf(adapters, settings, onEvent, signal, hooks),
     async tokenEnvName(workspaceDir, project, service) {
-      const projects = await discoverComposeProjects(adapters.deps.fs, workspaceDir, settings.env);
+      const projects = await discoverComposeProjects(withinWorkspace(adapters.deps, workspaceDir).fs, workspaceDir, settings.env);
       const spec = projects.find((p) => p.name === project)?.services.find((s) => s.name === service);
       return spec?.drift.auth?.bearerTokenEnv;
     },

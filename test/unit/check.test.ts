@@ -569,7 +569,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.deepEqual(engine.calls.filter((c) => c.startsWith('list container')), ['list container c0ntainer0001 /srv/apps/web/src', 'list container c0ntainer0001 /srv/apps/jobs/src']);
   });
 
-  test("a second program whose source root is outside the workspace opened (the build context above it) is not read: the workspace's own program alone is compared", async () => {
+  test("a build context outside the workspace opened (`context: ../..` from an app folder opened alone) is not read at all: no Dockerfile, package or program above the workspace is opened, and the warning says why nothing is compared", async () => {
     const ws = parallelWorkspace('apps/jobs/src/main.ts', {
       '/ws/apps/web/compose.yaml': 'services:\n  app:\n    build:\n      context: ../..\n',
       '/ws/apps/jobs/package.json': JSON.stringify({ name: 'jobs', dependencies: { bullmq: '5' } }),
@@ -577,12 +577,17 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     });
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
     // A file system that tells real paths: the workspace boundary is checked on them.
-    const fs: FsLike = { ...memFs(ws, { mtimes }), realpath: async (p) => p };
+    const mem = memFs(ws, { mtimes });
+    const touched: string[] = [];
+    const seen = <A extends unknown[], R>(f: (p: string, ...rest: A) => R) => (p: string, ...rest: A): R => (touched.push(p), f(p, ...rest));
+    const fs: FsLike = { ...mem, readFile: seen(mem.readFile), stat: seen(mem.stat), readdir: seen(mem.readdir), realpath: async (p) => p };
     const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs }, { workspaceDir: '/ws/apps/web', env: {}, probe: false });
     const [service] = report.services;
-    assert.equal(service?.mapping?.sourceRoot, '/ws/apps/web/src');
-    assert.equal(service?.mapping?.programs, undefined);
-    assert.deepEqual(service?.missingFiles, ['src/main.ts']);
+    assert.equal(service?.mapping, null);
+    assert.deepEqual(service?.warnings, ["build context ../.. is outside the workspace: not read, so files are not compared (open the folder that holds it to check this service's source)"]);
+    assert.equal(service?.fix, null);
+    assert.deepEqual(touched.filter((p) => !p.startsWith('/ws/apps/web')), []);
+    assert.ok(touched.includes('/ws/apps/web/compose.yaml'));
   });
 
   test('a second program the image starts that maps to no folder of its own (its file at the root of the workspace, beside the packages) keeps the warning: its files are not compared', async () => {

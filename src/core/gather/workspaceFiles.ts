@@ -873,6 +873,7 @@ export function skippedWarnings(workspaceDir: string, scanned: SourceScan): stri
 
 /** True when `dir`'s real path is not inside `boundary` (a missing folder is judged by its path). */
 export async function outsideWorkspace(fs: FsLike, dir: string, boundary: string): Promise<boolean> {
+  if (fs.outside && (await fs.outside(dir))) return true;
   const real = (await fs.realpath?.(dir)) ?? path.resolve(dir);
   return real !== boundary && !real.startsWith(boundary.endsWith(path.sep) ? boundary : boundary + path.sep);
 }
