@@ -90,7 +90,8 @@ export const SERVICE_CONCURRENCY = 8;
 export const WORKSPACE_CONCURRENCY = 2;
 
 export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Promise<Report> {
-  const deps = withinWorkspace(given, opts.workspaceDir);
+  const readOutside: string[] = [];
+  const deps = withinWorkspace(given, opts.workspaceDir, (p) => readOutside.push(rel(opts.workspaceDir, p)));
   // The engine is asked while the workspace is read (compose files, then each service's source):
   // a remote engine's login (ssh) is then hidden behind that instead of before it, and a local
   // engine's answer is there when the first service needs it. Each service waits for the answer
@@ -147,6 +148,7 @@ export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Prom
     services,
     ...(notRead.length > 0 ? { composeFilesNotRead: notRead } : {}),
     ...(hidden.length > 0 ? { composeFilesHidden: hidden } : {}),
+    ...(readOutside.length > 0 ? { readOutside: [...readOutside].sort() } : {}),
   };
 }
 

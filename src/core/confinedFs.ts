@@ -61,8 +61,14 @@ function outsideError(path: string): Error {
   return Object.assign(new Error(`ENOENT: ${path} is outside the workspace (a link leaving it is not followed)`), { code: 'ENOENT' });
 }
 
-/** `deps` whose files are the workspace's only (see confinedFs); a refused path is logged, never read. */
-export function withinWorkspace<D extends { fs: FsLike; log?: LogSink }>(deps: D, workspaceDir: string): D {
+/** `deps` whose files are the workspace's only (see confinedFs); a refused path is logged and told to `onRefused`, never read. */
+export function withinWorkspace<D extends { fs: FsLike; log?: LogSink }>(deps: D, workspaceDir: string, onRefused?: (path: string) => void): D {
   const log = deps.log;
-  return { ...deps, fs: confinedFs(deps.fs, workspaceDir, (path) => log?.log('warn', `not read: ${path} leads outside the workspace (a link); treated as absent`)) };
+  return {
+    ...deps,
+    fs: confinedFs(deps.fs, workspaceDir, (path) => {
+      log?.log('warn', `not read: ${path} leads outside the workspace; treated as absent`);
+      onRefused?.(path);
+    }),
+  };
 }

@@ -605,4 +605,10 @@ export interface Report {
    * check does not read on its own (`.devcontainer/docker-compose.yml`), workspace-relative, at most five.
    */
   composeFilesHidden?: string[];
+  /**
+   * Paths the check was led to that lie outside the workspace, links resolved (a `.env` linked to a
+   * file elsewhere, an env_file or tsconfig `extends` naming one), workspace-relative: not read,
+   * treated as absent.
+   */
+  readOutside?: string[];
 }

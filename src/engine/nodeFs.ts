@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { FileStat, FsLike, SkippedEntry, TreeWalkOptions } from '../core/ports';
 import type { ScanMessage } from '../core/scanTexts';
 import { formatBytes, looksBinary, MAX_SOURCE_READ_BYTES } from '../core/mapping/sourceLimits';
-import { errorCode, errorText } from '../core/errors';
+import { errorCode, errorText, UserInputError } from '../core/errors';
 import { isAtOrInside } from '../core/pathInside';
 
 /** Longest run of synchronous file calls before the event loop gets a turn. */
@@ -377,6 +377,26 @@ export function readSourceFile(path: string, buffer: Buffer): ReadOutcome | unde
   }
 }
 
+/**
+ * A workspace file read whole (a compose file, a manifest, a lockfile, a tsconfig): one larger than
+ * MAX_PLAIN_READ_BYTES is not read (its error says so, code EFBIG), so a planted huge file cannot
+ * hold the check or its memory. The largest lockfiles of real projects are a few MB.
+ */
+export const MAX_PLAIN_READ_BYTES = 32 * 1024 * 1024;
+
+function readTextCapped(path: string): string {
+  const fd = openForRead(path);
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile() && st.size > MAX_PLAIN_READ_BYTES) {
+      throw Object.assign(new UserInputError(`${path} is ${formatBytes(st.size)}, over the ${formatBytes(MAX_PLAIN_READ_BYTES)} a workspace file is read up to: not read`), { code: 'EFBIG' });
+    }
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function statOrAbsentQuiet(path: string): Stats | undefined {
   try {
     return statOrAbsent(path);
@@ -428,7 +448,7 @@ export function createNodeFs(): FsLike {
     },
 
     readFile(path: string): Promise<string> {
-      return batch(() => readFileSync(path, 'utf8'));
+      return batch(() => readTextCapped(path));
     },
 
     stat(path: string): Promise<FileStat | undefined> {

@@ -590,6 +590,21 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.ok(touched.includes('/ws/apps/web/compose.yaml'));
   });
 
+  test("a workspace file linked to a file elsewhere (.env -> a secrets file) is never read: the report lists it as not read, outside the workspace, in JSON and text", async () => {
+    const ws = {
+      '/ws/compose.yaml': 'services:\n  api:\n    image: api:1\n    environment:\n      - TOKEN=${TOKEN:-none}\n',
+      '/ws/.env': 'TOKEN=s3cr3t\n',
+    };
+    const mem = memFs(ws, { mtimes });
+    const read: string[] = [];
+    const fs: FsLike = { ...mem, readFile: (p) => (read.push(p), mem.readFile(p)), realpath: async (p) => (p === '/ws/.env' ? '/home/someone/secrets.env' : p) };
+    const report = await checkWorkspace({ engine: fakeEngine({ stale: false, containerFiles: [], imageFiles: [] }), prober: fakeProber(() => 200), fs }, { workspaceDir: '/ws', env: {}, probe: false });
+    assert.deepEqual(read, ['/ws/compose.yaml']);
+    assert.deepEqual(report.readOutside, ['.env']);
+    assert.match(formatReport(report), /not read, outside the workspace \(1\): \.env\n/);
+    assert.doesNotMatch(JSON.stringify(report), /s3cr3t/);
+  });
+
   test('a second program the image starts that maps to no folder of its own (its file at the root of the workspace, beside the packages) keeps the warning: its files are not compared', async () => {
     const ws = parallelWorkspace('jobs.ts', { '/ws/jobs.ts': 'export {};\n' });
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });

@@ -248,6 +248,7 @@ export function formatReport(report: Report, options: TextOptions = {}): string 
   for (const s of report.services) lines.push(...formatService(s, { workspace: report.workspace, ...options }), '');
   if (!options.verbose && report.services.length > 1) lines.push(...summary(report.services), '');
   if (report.composeFilesNotRead?.length) lines.push(...notReadLines(report.composeFilesNotRead), '');
+  if (report.readOutside?.length) lines.push(`not read, outside the workspace (${report.readOutside.length}): ${listed(report.readOutside, NOT_READ_SHOWN)}`, '  links or names leading out of the workspace are treated as absent: a check reads only the workspace', '');
   lines.push(`verdict: ${report.verdict}`);
   return lines.join('\n') + '\n';
 }

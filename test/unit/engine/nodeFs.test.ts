@@ -2,12 +2,12 @@
 // same files, same mtimes, same texts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FsLike } from '../../../src/core/ports';
 import { walkFileStats } from '../../../src/core/mapping/walk';
-import { createNodeFs } from '../../../src/engine/nodeFs';
+import { createNodeFs, MAX_PLAIN_READ_BYTES } from '../../../src/engine/nodeFs';
 import { scanMessageText } from '../../../src/core/scanTexts';
 
 /** The same node:fs, without the optional fast paths: the core's per-entry fallback runs. */
@@ -51,6 +51,21 @@ suite('nodeFs: tree walk and batched reads', () => {
       fast.files.map((f) => f.slice(root.length + 1)),
       ['src/.env', 'src/linked/util.ts', 'src/main.ts', 'src/modules/workflow/big.ts', 'src/modules/workflow/steps.controller.ts'],
     );
+  });
+
+  test('readFile reads a workspace file whole (a large multi-byte one too) but refuses one over the plain read limit with EFBIG, unread', async () => {
+    const fs = createNodeFs();
+    assert.equal(await fs.readFile(join(root, 'src/modules/workflow/big.ts')), big);
+    const huge = join(root, 'huge-compose.yaml');
+    writeFileSync(huge, 'services:\n');
+    truncateSync(huge, MAX_PLAIN_READ_BYTES + 1); // sparse: no disk written
+    try {
+      await assert.rejects(fs.readFile(huge), (err: NodeJS.ErrnoException) => err.code === 'EFBIG' && /over the 32(\.0)? MB/.test(err.message));
+      truncateSync(huge, MAX_PLAIN_READ_BYTES);
+      assert.equal((await fs.readFile(huge)).length, MAX_PLAIN_READ_BYTES);
+    } finally {
+      rmSync(huge);
+    }
   });
 
   test('walkTree of a missing folder is empty', async () => {
