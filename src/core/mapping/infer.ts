@@ -61,6 +61,14 @@ import { assembledFrom } from './assembledFolder';
 import { startedElsewhere, type StartedElsewhere } from './startedElsewhere';
 import { withNodemonStarts } from './nodemonScripts';
 
+/**
+ * The stage's start command changes folder (`sh -c "(cd src/server && node dist/main.js) & ..."`): the
+ * files it names are then not read as below WORKDIR, so no "the image starts a file its context does not hold".
+ */
+function changesDirectory(stage: { entrypoint?: string; cmd?: string } | undefined): boolean {
+  return /(?:^|[\s;&|("'\[,])cd\s/.test(`${stage?.entrypoint ?? ''} ${stage?.cmd ?? ''}`);
+}
+
 /** Tried in order: the config a Nest-style build uses, then the usual one. */
 const TSCONFIG_NAMES = ['tsconfig.build.json', 'tsconfig.json'] as const;
 
@@ -150,7 +158,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
-  const { sourceRoot, elsewhere } = await sourceRootOf(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [] }, { context, startKnown: !df || devServer !== undefined }, evidence);
+  const { sourceRoot, elsewhere } = await sourceRootOf(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [], startChangesDir: df !== undefined && changesDirectory(builtStage(df, build?.target)) }, { context, startKnown: !df || devServer !== undefined }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}), ...startedNxBuild(stage, project, evidence) });
@@ -192,7 +200,7 @@ async function sourceRootOf(
   evidence: string[],
 ): Promise<{ sourceRoot: string; elsewhere: StartedElsewhere | undefined }> {
   const { spec, started, locate } = input;
-  const elsewhere = at.startKnown || started || spec.drift.source !== undefined ? undefined : await startedElsewhere(fs, at.context, input.startedFiles, locate, evidence);
+  const elsewhere = at.startKnown || started || spec.drift.source !== undefined ? undefined : await startedElsewhere(fs, at.context, input.startChangesDir ? [] : input.startedFiles, locate, evidence);
   if (elsewhere) return { sourceRoot: elsewhere.sourceRoot, elsewhere };
   const picked = await pickSourceRoot(fs, input, evidence);
   return { sourceRoot: (spec.drift.source === undefined && started ? heldPartRunning(picked, started, locate, evidence) : undefined) ?? picked, elsewhere: undefined };

@@ -39,6 +39,8 @@ interface SourceRootInput {
   locate: (absPath: string) => Location | undefined;
   /** The files the image's start command runs, as image paths (builtImage.ts startedFilesOf). */
   startedFiles: readonly string[];
+  /** The start command changes folder (a `cd` in it): its files' folder is not known from WORKDIR. */
+  startChangesDir?: boolean;
 }
 
 const isDir = async (fs: FsLike, p: string): Promise<boolean> => Boolean((await fs.stat(p))?.isDirectory);

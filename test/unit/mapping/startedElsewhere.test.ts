@@ -31,4 +31,10 @@ suite('mapping: a started file the build context does not hold', () => {
     const m = await inferMapping(memFs({ ...WORKSPACE, '/ws/src/main.ts': '' }), buildSpec());
     assert.equal(m?.startedElsewhere, undefined, m?.evidence.join('\n'));
   });
+
+  test('a start command that changes folder first (`sh -c "(cd /srv/packages/api && ./node_modules/.bin/tsx ./src/main.ts && node dist/main.js) & ..."`) names its file below that folder, not below WORKDIR: no such case', async () => {
+    const cmd = 'CMD ["sh", "-c", "(cd /srv/packages/api && ./node_modules/.bin/tsx ./src/main.ts && node ./dist/main.js) & sleep 5; /usr/local/bin/agent & wait -n"]';
+    const m = await inferMapping(memFs({ ...WORKSPACE, '/ws/Dockerfile': WORKSPACE['/ws/Dockerfile'].replace('CMD ["bun", "run", "src/main.ts"]', cmd) }), buildSpec());
+    assert.equal(m?.startedElsewhere, undefined, m?.evidence.join('\n'));
+  });
 });
