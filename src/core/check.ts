@@ -11,6 +11,7 @@ import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
 import { hiddenComposeFiles } from './compose/walk';
 import { inferMapping } from './mapping/infer';
+import { serviceRunsOtherLanguage } from './mapping/foreignImage';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
@@ -307,10 +308,14 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
   }
   const unbuildable = spec.build && spec.drift.source === undefined && !contextOutside ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
+  // An image running another language's program (mapping/foreignImage.ts): said as such, not as a source not found.
+  const otherLanguage = !inferred && spec.build ? await serviceRunsOtherLanguage(deps.fs, spec) : undefined;
   if (unbuildable !== undefined) warnings.push(unbuildable.warning);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
   // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.
-  else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
+  else if (otherLanguage !== undefined && spec.build) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image runs ${otherLanguage}, a program of another language than JavaScript: no source of the workspace is mapped to it and no routes are read`);
+  } else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }
   // An image fetching its source (mapping/downloadedSource.ts): mapped for its routes, its files not compared.

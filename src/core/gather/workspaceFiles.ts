@@ -33,6 +33,7 @@ import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 import { normalizeProjectName } from '../compose/parse';
 import { isJsonModule } from '../routes/isRouteSource';
+import { serviceRunsOtherLanguage } from '../mapping/foreignImage';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -148,6 +149,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     if (prebuilt.image !== undefined && !(await fs.stat(build.context))?.isDirectory) return serverSourceRoots(fs, prebuilt, opts);
     // A build FROM a database, cache or proxy image (`FROM redis`, its config copied in) runs that server, none of the project's code.
     if (await buildsInfrastructure(fs, spec, build)) return [];
+    // An image running another language's program (a Java or C++ service): none of the workspace's JavaScript.
+    if ((await serviceRunsOtherLanguage(fs, spec)) !== undefined) return [];
     const built = await builtServerApp(fs, spec, build, names);
     const builtSource = built === undefined ? undefined : await appSourceDir(fs, built);
     if (built !== undefined && builtSource !== undefined) return (await bringsOtherNestApp(fs, spec, build, built, builtSource)) ? [] : [builtSource];

@@ -60,6 +60,7 @@ import { nxStartedBuildTarget } from './nxServeTarget';
 import { assembledFrom } from './assembledFolder';
 import { startedElsewhere, type StartedElsewhere } from './startedElsewhere';
 import { withNodemonStarts } from './nodemonScripts';
+import { otherLanguageStart } from './foreignImage';
 
 /**
  * The stage's start command changes folder (`sh -c "(cd src/server && node dist/main.js) & ..."`): the
@@ -91,6 +92,8 @@ async function inferProgram(fs: FsLike, spec: ServiceSpec, program?: StartedProg
   const gathered = await gatherFacts(fs, spec, program);
   const facts = (await unbuiltBundle(gathered)) ? { ...gathered, bundler: undefined, bundlerOut: undefined } : gathered;
   if (await otherNestAppCopied(facts)) return undefined;
+  // An image running another language's program (a Java or C++ service beside the JavaScript): none of it is mapped.
+  if (facts.df && drift.source === undefined && drift.target === undefined && otherLanguageStart(facts.df, build?.target) !== undefined) return undefined;
   for (const rule of PLACEMENT_RULES) {
     const placement = await rule(facts);
     if (placement) return { mapping: await describeMapping(facts, placement), facts };
