@@ -12,6 +12,7 @@ import { discoverComposeProjects, type DiscoverOptions } from './compose/discove
 import { hiddenComposeFiles } from './compose/walk';
 import { inferMapping } from './mapping/infer';
 import { serviceRunsOtherLanguage } from './mapping/foreignImage';
+import { startsBuildWatcher } from './mapping/buildWatcher';
 import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
@@ -315,6 +316,8 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.
   else if (otherLanguage !== undefined && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image runs ${otherLanguage}, a program of another language than JavaScript: no source of the workspace is mapped to it and no routes are read`);
+  } else if (!inferred && spec.build && (await startsBuildWatcher(deps.fs, spec))) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the container runs nodemon rebuilding the workspace (its nodemon.json execs a build): it serves nothing, so no routes are read and no source is mapped to it`);
   } else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }

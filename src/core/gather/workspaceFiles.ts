@@ -34,6 +34,7 @@ import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 import { normalizeProjectName } from '../compose/parse';
 import { isJsonModule } from '../routes/isRouteSource';
 import { serviceRunsOtherLanguage } from '../mapping/foreignImage';
+import { startsBuildWatcher } from '../mapping/buildWatcher';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
 
@@ -151,6 +152,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     if (await buildsInfrastructure(fs, spec, build)) return [];
     // An image running another language's program (a Java or C++ service): none of the workspace's JavaScript.
     if ((await serviceRunsOtherLanguage(fs, spec)) !== undefined) return [];
+    // A container that only rebuilds the workspace (nodemon exec'ing a build): it serves none of it.
+    if (await startsBuildWatcher(fs, spec)) return [];
     const built = await builtServerApp(fs, spec, build, names);
     const builtSource = built === undefined ? undefined : await appSourceDir(fs, built);
     if (built !== undefined && builtSource !== undefined) return (await bringsOtherNestApp(fs, spec, build, built, builtSource)) ? [] : [builtSource];
