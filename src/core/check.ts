@@ -309,14 +309,14 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the service bind-mounts ${rel(opts.workspaceDir, mounted.dir)} at ${mounted.at}, so the container runs those files from the workspace, not from the image: they are not compared with it (x-runtime-drift.source and target map them if the image holds them too)`);
   }
   const unbuildable = spec.build && spec.drift.source === undefined && !contextOutside ? await buildInputMissing(deps.fs, spec.build, (f) => rel(opts.workspaceDir, f)) : undefined;
-  // An image running another language's program (mapping/foreignImage.ts): said as such, not as a source not found.
+  // An image running another language's program (mapping/foreignImage.ts): said as such where a source not found would be (a context holding a package.json).
   const otherLanguage = !inferred && spec.build ? await serviceRunsOtherLanguage(deps.fs, spec) : undefined;
   if (unbuildable !== undefined) warnings.push(unbuildable.warning);
   // A node project's build that maps nothing: said, so an empty file ladder is not read as "nothing to compare".
   // Not for an image FROM a database, cache or proxy (its config copied in from the project's folder): it runs none of the project's code.
-  else if (otherLanguage !== undefined && spec.build) {
+  else if (otherLanguage !== undefined && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image runs ${otherLanguage}, a program of another language than JavaScript: no source of the workspace is mapped to it and no routes are read`);
-  } else if (!inferred && spec.build && (await startsBuildWatcher(deps.fs, spec))) {
+  } else if (!inferred && spec.build && packaged && (await startsBuildWatcher(deps.fs, spec))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the container runs nodemon rebuilding the workspace (its nodemon.json execs a build): it serves nothing, so no routes are read and no source is mapped to it`);
   } else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
