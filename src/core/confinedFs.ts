@@ -6,7 +6,8 @@
 // once through `onRefused`. Without a realpath on the port (a test's in-memory files) the view is
 // the port itself: there are no links to follow.
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { FileStat, FsLike, LogSink } from './ports';
+import type { FileStat, FsLike, LogSink, TreeWalkOptions } from './ports';
+import type { ScanMessage } from './scanTexts';
 
 export function confinedFs(fs: FsLike, workspaceDir: string, onRefused?: (path: string) => void): FsLike {
   const realpath = fs.realpath?.bind(fs);
@@ -47,12 +48,39 @@ export function confinedFs(fs: FsLike, workspaceDir: string, onRefused?: (path: 
     async realpath(path: string): Promise<string | undefined> {
       return (await inside(path)) ? realpath(path) : undefined;
     },
+    ...confinedFastPaths(fs, inside, root),
     async outside(path: string): Promise<boolean> {
       if (!(await inside(path))) return true;
       // Absent: outside when its spelling is (`context: ../..` that does not exist either).
       const rel = relative(await root, resolve(path));
       return (await realpath(path)) === undefined && (rel.startsWith('..') || isAbsolute(rel));
     },
+  };
+}
+
+/**
+ * The fast paths confined too: a walk never follows a link out (the boundary its own walker
+ * honours, given when the caller gave none), and a batch of reads holds only paths inside.
+ */
+function confinedFastPaths(fs: FsLike, inside: (path: string) => Promise<boolean>, root: Promise<string>): Pick<FsLike, 'walkTree' | 'readEach'> {
+  const { walkTree, readEach } = fs;
+  return {
+    ...(walkTree
+      ? {
+          walkTree: async (dir: string, opts: TreeWalkOptions) => {
+            if (!(await inside(dir))) return { files: [], mtimes: new Map<string, number>(), skipped: [] };
+            return walkTree.call(fs, dir, { ...opts, boundary: opts.boundary ?? (await root) });
+          },
+        }
+      : {}),
+    ...(readEach
+      ? {
+          readEach: async (paths: readonly string[], onText: (path: string, text: string) => void, onSkip?: (path: string, reason: ScanMessage) => void) => {
+            const ok = await Promise.all(paths.map(inside));
+            await readEach.call(fs, paths.filter((_, i) => ok[i]), onText, onSkip);
+          },
+        }
+      : {}),
   };
 }
 

@@ -46,6 +46,16 @@ suite('confined workspace files', () => {
     assert.deepEqual(refused, [join(ws, '.env'), join(ws, 'linked'), join(ws, 'linked', 'secret.env'), join(outside, 'secret.env')]);
   });
 
+  test('a walk through the view follows no link out (without a boundary of its own), and a walk of a linked folder outside finds nothing', async () => {
+    const fs = confinedFs(createNodeFs(), ws);
+    const walked = await fs.walkTree?.(ws, { skipDir: () => false });
+    assert.deepEqual(walked?.files.map((f) => f.slice(ws.length + 1)).sort(), ['alias.ts', 'app/main.ts', 'compose.yaml']);
+    assert.deepEqual((await fs.walkTree?.(join(ws, 'linked'), { skipDir: () => false }))?.files, []);
+    const texts: string[] = [];
+    await fs.readEach?.([join(ws, 'app', 'main.ts'), join(ws, 'linked', 'secret.env')], (p) => texts.push(p.slice(ws.length + 1)));
+    assert.deepEqual(texts, ['app/main.ts']);
+  });
+
   test('compose discovery through the workspace view reads neither an override nor a .env linked from elsewhere', async () => {
     const plain = await discoverComposeProjects(createNodeFs(), ws, {});
     assert.deepEqual(plain.flatMap((p) => p.services.map((s) => s.name)).sort(), ['api', 'sneaky'], 'without the view the link is followed (what the view prevents)');
