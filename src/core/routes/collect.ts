@@ -649,6 +649,7 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
       // then `_.each(routes, (register) => register(app))`): the roots it imports are the entry's too.
       else for (const gathered of rootsOf(imported)) if (isRoot(gathered)) served.add(gathered.key);
     }
+  for (const key of listeningRoots(served, byKey, rootsOf, isRoot)) served.add(key);
   for (let grew = true; grew; ) {
     grew = false;
     for (const e of edges) {
@@ -663,6 +664,33 @@ function servedFrom(entry: Scanned | undefined, edges: MountEdge[], byKey: Reado
   // Mounts reaching no route declaration (`app.use(routeHandler)`, a middleware dispatching through
   // a table of routers): the entry's routes are reached some other way, so every file serves.
   return [...served].some((key) => (byKey.get(key)?.x.routes.length ?? 0) > 0) ? served : undefined;
+}
+
+/** How many imports deep a served file's code is followed to a server a function of it starts (listeningRoots). */
+const LISTENING_DEPTH = 4;
+
+/**
+ * The router roots that start a server of their own (`listens`) which the served files reach
+ * through their imports, a few files deep and each file once: a second app made and listened in
+ * a function of a module that a served module's function calls (`run(app)` in ./api calling
+ * `startStatusServer()` of ./status, which makes an app, declares its routes and listens). A
+ * router root that listens on nothing is reached through mounts only.
+ */
+function listeningRoots(served: ReadonlySet<string>, byKey: ReadonlyMap<string, Scanned>, importsOf: (s: Scanned) => Scanned[], isRoot: (s: Scanned) => boolean): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set(served);
+  let level = [...served].flatMap((key) => byKey.get(key) ?? []);
+  for (let depth = 0; depth < LISTENING_DEPTH && level.length > 0; depth++) {
+    const next: Scanned[] = [];
+    for (const imported of level.flatMap(importsOf)) {
+      if (seen.has(imported.key)) continue;
+      seen.add(imported.key);
+      if (isRoot(imported) && imported.x.listens) found.add(imported.key);
+      next.push(imported);
+    }
+    level = next;
+  }
+  return found;
 }
 
 /**

@@ -415,11 +415,13 @@ class FileReader extends FeathersReader {
     return modulePath !== undefined;
   }
 
-  /** `x.listen(5003)`, `x.listen({ port: PORT, host })`, `x.listen(Number(port), cb)`: the port, when known here. */
+  /** `x.listen(5003)`, `x.listen({ port: PORT, host })`, `x.listen(Number(port), cb)`: that the file listens, and the port, when known here. */
   private readListen(call: ts.CallExpression): void {
     const callee = skipOuter(call.expression);
     const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'listen' || !arg) return;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'listen') return;
+    this.out.listens = true;
+    if (!arg) return;
     const portExpr = isObjectLiteralExpression(arg) ? this.prop(arg, 'port') : arg;
     const port = portExpr ? this.portValue(portExpr, 0) : undefined;
     if (port !== undefined && !(this.out.listenPorts ??= []).includes(port)) this.out.listenPorts.push(port);

@@ -525,6 +525,8 @@ export interface ExtractedFile {
   modulePaths?: string[];
   /** Ports the file's servers listen on, when literal or a constant of the file (`server.listen({ port: 5003 })`, `app.listen(PORT)` with `const PORT = process.env.PORT || 3000`). */
   listenPorts?: number[];
+  /** The file calls `x.listen(...)`, whatever the port (`server.listen({ port: 0 })`): it starts a server of its own (collect.ts servedFrom). */
+  listens?: true;
   /**
    * OvernightJS `@Controller('v1') @ChildControllers([new Actions()]) class V1`: each child
    * controller (a class name here) is served under its parent's path, not at its own.

@@ -546,6 +546,19 @@ suite('collectRoutes: the routes a started file serves', () => {
     assert.deepEqual(lines(collectRoutes([serving, init, tx, events, other], { moduleOf, entry: started, entryOnly: true }).routes), ['GET /extended/v1/tx/:tx_id']);
   });
 
+  test('a second server made and listened in a function of a module that a served module calls (not the started file) serves its routes too, not one listening nowhere', () => {
+    const main = { file: '/ws/g/src/main.js', text: "import express from 'express';\nimport { boot } from './core/shop.js';\nconst app = express();\nboot(express, app);" };
+    const shop = { file: '/ws/g/src/core/shop.js', text: "import { openStatusPort } from './status.js';\nimport { helper } from './unmounted.js';\nexport const boot = (express, app) => {\n  app.get('/cart', h);\n  openStatusPort();\n  app.listen(3000);\n};" };
+    const status = { file: '/ws/g/src/core/status.js', text: "import express from 'express';\nexport const openStatusPort = () => {\n  const side = express();\n  side.get('/status/ping', h);\n  const server = side.listen({ port: 0, host: '127.0.0.1' });\n};" };
+    const unmounted = { file: '/ws/g/src/core/unmounted.js', text: "import express from 'express';\nexport const helper = 1;\nexport const spare = express.Router();\nspare.get('/spare', h);" };
+    const worker = { file: '/ws/g/src/worker.js', text: "import express from 'express';\nconst w = express();\nw.get('/worker/health', h);\nw.listen(4000);" };
+    const files = [main, shop, status, unmounted, worker];
+    assert.deepEqual(lines(collectRoutes(files, { moduleOf, entry: main.file }).routes).sort(), ['GET /cart', 'GET /status/ping']);
+    // Started from the file calling it directly: the same servers.
+    const direct = { file: main.file, text: "import express from 'express';\nimport { openStatusPort } from './core/status.js';\nconst app = express();\napp.get('/cart', h);\nopenStatusPort();\napp.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([direct, status, unmounted, worker], { moduleOf, entry: main.file }).routes).sort(), ['GET /cart', 'GET /status/ping']);
+  });
+
   test('what the scan could not read in a file the started file never loads is no warning of the service (a worker is not warned of the api\'s mounts)', () => {
     const admin = { file: '/ws/s/src/admin/server.ts', text: "const app = Fastify();\napp.get(`/admin/${process.env.ADMIN_KEY}/queues`, h);\napp.listen({ port: 4100 });" };
     const worker = { file: started, text: "import { BOOT_NAME } from './name.js';\nsetInterval(() => console.log(BOOT_NAME), 1000);" };
