@@ -11,7 +11,7 @@ export type GlobStep = { kind: 'char'; test: (c: string) => boolean } | { kind: 
 const MOST_BRACE_SPELLINGS = 64;
 
 /** The step matching the character `c` alone. */
-const literalStep = (c: string): GlobStep => ({ kind: 'char', test: (x) => x === c });
+export const literalStep = (c: string): GlobStep => ({ kind: 'char', test: (x) => x === c });
 
 /**
  * Whether the steps match the whole of `text`; with `atFolder`, also a leading part of it ending
@@ -53,7 +53,7 @@ function closure(steps: readonly GlobStep[], at: Uint8Array): Uint8Array {
  * The spellings of a glob's braces (`src/*.{ts,js}` -> src/*.ts and src/*.js, inner braces first);
  * none when they give more than MOST_BRACE_SPELLINGS (`{a,b}` forty times over is 2^40 globs).
  */
-export function braceSpellings(glob: string): string[] {
+function braceSpellings(glob: string): string[] {
   const done: string[] = [];
   const todo = [glob];
   for (let g = todo.pop(); g !== undefined; g = todo.pop()) {
@@ -71,7 +71,7 @@ export function braceSpellings(glob: string): string[] {
  * A path glob (no braces) as steps: `**\/` any folders, `**` as a whole name any text, `*` any text within a
  * folder's name, `?` one character of one, `[a-z]` / `[^.]` one of (not of) a set, `\x` the character x.
  */
-export function pathGlobSteps(glob: string): GlobStep[] {
+function pathGlobSteps(glob: string): GlobStep[] {
   const steps: GlobStep[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] ?? '';
@@ -110,4 +110,14 @@ function charSet(glob: string, open: number): { test: (c: string) => boolean; en
     if (hi !== lo || (body[i + 1] === '-' && i + 2 < body.length)) i += 2;
   }
   return { test: (c) => c !== '/' && ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated, end };
+}
+
+/**
+ * A path glob with braces (`**\/*.{ts,js}`) as a test over a relative POSIX path: each spelling of
+ * its braces, made ready by `prepare`, walked as steps (pathGlobSteps); with `atFolder`, a path
+ * inside a folder the glob names matches too (stepsMatch).
+ */
+export function pathGlobTest(glob: string, opts: { prepare?: (spelling: string) => string; atFolder?: boolean } = {}): { test: (path: string) => boolean } {
+  const spellings = braceSpellings(glob).map((g) => pathGlobSteps(opts.prepare ? opts.prepare(g) : g));
+  return { test: (path) => spellings.some((steps) => stepsMatch(steps, path, opts.atFolder)) };
 }

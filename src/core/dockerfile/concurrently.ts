@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import { commandWords } from './parse';
 import { isFileRunner } from '../mapping/runners';
-import { stepsMatch, type GlobStep } from '../globSteps';
+import { literalStep, stepsMatch, type GlobStep } from '../globSteps';
 
 /** `concurrently`'s options that take the next word as their value. */
 const CONCURRENTLY_VALUE = /^(?:-n|--names|-c|--prefix-colors|-p|--prefix|-l|--prefix-length|-m|--max-processes|-s|--success|--restart-tries|--restart-after|-t|--timestamp-format|--default-input-target|--pad-prefix|--passthrough-arguments)$/;
@@ -52,7 +52,7 @@ function scriptRuns(name: string, scripts: Readonly<Record<string, string>>): st
   if (!name.includes('*')) return [['npm', 'run', name]];
   const m = /^(.*?)(?:\(!([^)]*)\))?$/.exec(name);
   const pattern = m?.[1] ?? name;
-  const steps: GlobStep[] = [...pattern].map((c) => (c === '*' ? { kind: 'run', stop: '' } : { kind: 'char', test: (x: string) => x === c }));
+  const steps: GlobStep[] = [...pattern].map((c) => (c === '*' ? { kind: 'run', stop: '' } : literalStep(c)));
   const [head = '', tail = ''] = [pattern.slice(0, pattern.indexOf('*')), pattern.slice(pattern.lastIndexOf('*') + 1)];
   const left = m?.[2];
   return Object.keys(scripts)

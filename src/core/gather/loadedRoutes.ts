@@ -10,7 +10,7 @@ import { isHttpMethod } from '../routes/routeSpec';
 import { strapiApiPrefix, strapiRoutes } from './strapiApp';
 import { strapiPluginRoutes } from './strapiPlugins';
 import { firstText } from '../firstFile';
-import { stepsMatch, type GlobStep } from '../globSteps';
+import { literalStep, stepsMatch, type GlobStep } from '../globSteps';
 import { join } from 'node:path';
 
 /**
@@ -78,7 +78,7 @@ function whitelistSteps(entry: string): GlobStep[] {
   for (let i = 0; i < entry.length; i++) {
     const c = entry[i] ?? '';
     const stop = entry.startsWith('**', i) ? '' : c === '*' ? '.' : undefined;
-    if (stop === undefined) steps.push({ kind: 'char', test: (x) => x === c });
+    if (stop === undefined) steps.push(literalStep(c));
     else steps.push({ kind: 'char', test: (x) => !stop.includes(x) }, { kind: 'run', stop });
     if (stop === '') i++;
   }

@@ -2,7 +2,7 @@
 // "generated" and "generated/" leave out that folder; "**/*.gen.ts", "src/legacy/*" are globs
 // (`*` within one path segment, `**` across segments, `?` one character, `{a,b}`, `[ab]`).
 import picomatch from 'picomatch';
-import { braceSpellings, pathGlobSteps, stepsMatch } from '../globSteps';
+import { pathGlobTest } from '../globSteps';
 
 export type ExcludeMatcher = (relPath: string) => boolean;
 
@@ -22,8 +22,7 @@ const MOST_REGEXP_STARS = 2;
  */
 export function compileGlob(glob: string): GlobTest {
   if ((glob.match(/\*+/g) ?? []).length > MOST_REGEXP_STARS) {
-    const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/(?:\/\*\*)+$/, '')));
-    return { test: (relPath) => spellings.some((steps) => stepsMatch(steps, relPath, true)) };
+    return pathGlobTest(glob, { prepare: (g) => g.replace(/(?:\/\*\*)+$/, ''), atFolder: true });
   }
   const literal = glob.replace(/[()]/g, '\\$&');
   // One regular expression for both, not picomatch's matcher: that costs about 5x more per path

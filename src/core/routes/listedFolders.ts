@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import { toSlash } from './collect';
 import { ENTRY_PROGRAM, runProgram, type Program } from './entryProgramRun';
 import { PATH_ENTRY } from './values';
-import { stepsMatch, type GlobStep } from '../globSteps';
+import { literalStep, stepsMatch, type GlobStep } from '../globSteps';
 
 /**
  * Among a listing's endings (`dir|endings|glob`): a filter the loop's list is made with, as a
@@ -96,7 +96,7 @@ function wildcard(pattern: string, star: 'any' | 'folder', whole: boolean): { te
   for (const piece of pattern.split(/(\*\*\/|\*)/)) {
     if (piece === '**/') steps.push({ kind: 'folders' });
     else if (piece === '*') steps.push({ kind: 'run', stop: star === 'any' ? '' : '/' });
-    else for (const c of piece) steps.push({ kind: 'char', test: (x) => x === c });
+    else for (const c of piece) steps.push(literalStep(c));
   }
   return { test: (name) => stepsMatch(steps, name) };
 }

@@ -9,7 +9,7 @@ import { bracedPathToRoute, joinRoutePath } from './joinPath';
 import { isHttpMethod } from './routeSpec';
 import type { ScanWarning } from '../scanTexts';
 import { docBasePaths, type OpenApiDocument } from './openApiDocument';
-import { braceSpellings, pathGlobSteps, stepsMatch } from '../globSteps';
+import { pathGlobTest } from '../globSteps';
 
 /** Between a path spec's path and its module specifier in one text (both of one list element expanded at once). */
 export const SPEC_SEPARATOR = '\u0000';
@@ -88,8 +88,7 @@ function folderModules(folder: string, fromFile: boolean, init: OpenApiInit, sca
  * (`*a*a*a...` backtracked in a path's length to the power of its stars). `[` and `\` are literal.
  */
 function globTest(glob: string): { test: (path: string) => boolean } {
-  const spellings = braceSpellings(glob).map((g) => pathGlobSteps(g.replace(/[\\[]/g, '\\$&')));
-  return { test: (path) => spellings.some((steps) => stepsMatch(steps, path)) };
+  return pathGlobTest(glob, { prepare: (g) => g.replace(/[\\[]/g, '\\$&') });
 }
 
 /** OpenAPI 2's `basePath` (less a trailing slash), or OpenAPI 3's servers' paths; [''] for a document naming none; undefined when the document is not known. */
