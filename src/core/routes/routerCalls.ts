@@ -177,21 +177,20 @@ export abstract class RouterCallReader extends ReceiverReader {
     // method of each element, paired with its path by collect.ts.
     const path = this.evaluate(call.arguments[0]);
     if (keyValue?.kind === 'str' && hasEach(keyValue) && path?.kind === 'str') {
-      const prefix = this.routers.get(router) ?? '';
-      this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(prefix, '/', ...path.parts), line: this.line(call), kind: 'router', router });
+      this.pushValuedRoute(call, router, keyValue, path);
       return;
     }
     // `app[method](route, ...)` in a loop over a listed folder, both made of the file's name: run on each file by collect.ts.
     const listedMethod = key === undefined ? this.listedEntryValue(callee.argumentExpression) : undefined;
     const listedPath = listedMethod && (literalOf(path) !== undefined ? path : this.listedEntryValue(call.arguments[0] as ts.Expression));
     if (listedMethod && listedPath?.kind === 'str') {
-      this.out.routes.push({ method: 'ALL', methodValue: listedMethod, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...listedPath.parts), line: this.line(call), kind: 'router', router });
+      this.pushValuedRoute(call, router, listedMethod, listedPath);
       return;
     }
     // `router[def.method](def.path, h)`, `def` a module loaded once per file of a listed folder (`(await import(join(dir, f))).default`):
     // both read from each file's module by collect.ts (expandListedImports), a file whose member is no method giving no route.
     if (keyValue?.kind === 'str' && path?.kind === 'str' && this.readsListedModule(keyValue)) {
-      this.out.routes.push({ method: 'ALL', methodValue: keyValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(call), kind: 'router', router });
+      this.pushValuedRoute(call, router, keyValue, path);
       return;
     }
     // In a route helper's own body the method is its parameter: its call sites name it (expandRouteHelper).
@@ -207,6 +206,11 @@ export abstract class RouterCallReader extends ReceiverReader {
     const own = skipOuter(callee.expression).kind === ts.SyntaxKind.ThisKeyword && router.startsWith(CLASS_ROUTER);
     if (this.surelyRouter(router, call) && !own) this.warn(call, warning);
     else this.unknownPathCalls.push({ call, router, warning });
+  }
+
+  /** A route whose method and path are values collect.ts resolves (`router[m](p, h)`), under the router's prefix. */
+  private pushValuedRoute(call: ts.CallExpression, router: string, methodValue: ConstValue, path: Extract<ConstValue, { kind: 'str' }>): void {
+    this.out.routes.push({ method: 'ALL', methodValue, path: '/', pathValue: str(this.routers.get(router) ?? '', '/', ...path.parts), line: this.line(call), kind: 'router', router });
   }
 
   /** Whether a value reads a member of a module loaded once per file of a folder listed at run time (an import whose source is a LISTED listing). */
