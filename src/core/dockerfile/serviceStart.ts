@@ -4,8 +4,10 @@
 // not what the Dockerfile starts. https://docs.docker.com/reference/compose-file/services/#command
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
-import type { DeclaredConfig } from '../model';
-import { findStage, startLine, type Dockerfile } from './parse';
+import type { DeclaredConfig, ServiceBuild } from '../model';
+import type { FsLike } from '../ports';
+import { findStage, parseDockerfile, startLine, type Dockerfile } from './parse';
+import { serviceDockerfile } from './dockerfileName';
 
 /**
  * The Dockerfile with the start of the stage the service runs (its build target, else the last)
@@ -29,4 +31,11 @@ export function withServiceStart(df: Dockerfile, target: string | undefined, con
   if (ownCmd === undefined) delete stage.cmd;
   if (start === '') delete stage.start;
   return { ...df, stages: df.stages.map((s) => (s === built ? stage : s)) };
+}
+
+/** The Dockerfile a service's build reads, parsed with its build args and the start compose gives it (withServiceStart); undefined when there is none. */
+export async function serviceStartDockerfile(fs: FsLike, build: ServiceBuild, config: DeclaredConfig | undefined): Promise<Dockerfile | undefined> {
+  const file = await serviceDockerfile(fs, build);
+  if (!(await fs.stat(file))?.isFile) return undefined;
+  return withServiceStart(parseDockerfile(await fs.readFile(file), build.args), build.target, config, []);
 }

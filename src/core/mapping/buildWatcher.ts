@@ -3,9 +3,8 @@
 // the package script being `tsc -b`), beside services bind-mounting the output. It serves nothing,
 // so no server folder's routes are its. https://github.com/remy/nodemon#config-files
 import { basename, join, posix } from 'node:path';
-import { commandWords, parseDockerfile, type Stage } from '../dockerfile/parse';
-import { serviceDockerfile } from '../dockerfile/dockerfileName';
-import { withServiceStart } from '../dockerfile/serviceStart';
+import { commandWords, type Stage } from '../dockerfile/parse';
+import { serviceStartDockerfile } from '../dockerfile/serviceStart';
 import { withStartScripts } from '../dockerfile/startScript';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
@@ -22,9 +21,8 @@ const SCRIPT_RUN = /^(?:npm|yarn|pnpm|bun)$/;
 /** Whether the service's image starts a bare nodemon whose copied configuration execs only a build. */
 export async function startsBuildWatcher(fs: FsLike, spec: ServiceSpec): Promise<boolean> {
   if (!spec.build || spec.drift.source !== undefined) return false;
-  const file = await serviceDockerfile(fs, spec.build);
-  if (!(await fs.stat(file))?.isFile) return false;
-  const parsed = withServiceStart(parseDockerfile(await fs.readFile(file), spec.build.args), spec.build.target, spec.config, []);
+  const parsed = await serviceStartDockerfile(fs, spec.build, spec.config);
+  if (!parsed) return false;
   const df = await withStartScripts(fs, parsed, spec.build.context, [], spec.build.target, spec.config?.environment);
   const stage = builtStage(df, spec.build.target);
   if (!stage || commandWords(stage.start ?? '').join(' ') !== 'nodemon') return false;

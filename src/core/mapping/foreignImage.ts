@@ -6,9 +6,8 @@
 // or run of their tools). A front end served by nginx or an image copying a prebuilt output starts
 // no such program (nginx, or node), so it is still mapped.
 import { basename } from 'node:path';
-import { commandWords, parseDockerfile, stageChain, stagesBuiltFor, type Dockerfile } from '../dockerfile/parse';
-import { serviceDockerfile } from '../dockerfile/dockerfileName';
-import { withServiceStart } from '../dockerfile/serviceStart';
+import { commandWords, stageChain, stagesBuiltFor, type Dockerfile } from '../dockerfile/parse';
+import { serviceStartDockerfile } from '../dockerfile/serviceStart';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { builtStage } from './builtImage';
@@ -74,8 +73,6 @@ function startedProgram(start: string): string | undefined {
 /** The program of another language a service's image runs, its compose start applied (otherLanguageStart); undefined when none or no source override says otherwise. */
 export async function serviceRunsOtherLanguage(fs: FsLike, spec: ServiceSpec): Promise<string | undefined> {
   if (!spec.build || spec.drift.source !== undefined || spec.drift.target !== undefined) return undefined;
-  const file = await serviceDockerfile(fs, spec.build);
-  if (!(await fs.stat(file))?.isFile) return undefined;
-  const df = withServiceStart(parseDockerfile(await fs.readFile(file), spec.build.args), spec.build.target, spec.config, []);
-  return otherLanguageStart(df, spec.build.target);
+  const df = await serviceStartDockerfile(fs, spec.build, spec.config);
+  return df && otherLanguageStart(df, spec.build.target);
 }
