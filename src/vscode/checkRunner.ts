@@ -14,6 +14,7 @@ import { normalizeOrigin, normalizeVariableName, type ProbeTrust } from '../core
 import type { ProbeSecrets } from './probeSecrets';
 import type { ReportStore } from './reportStore';
 import { isEngineUnreachable } from '../core/errors';
+import { noticesToLog } from '../core/view/workspaceNotices';
 
 export interface CheckRunnerDeps {
   store: ReportStore;
@@ -39,6 +40,8 @@ export class CheckRunner implements vscode.Disposable {
   private backend: Promise<ExtensionBackend> | undefined;
   /** Checks and rebuilds run in order so a slow full check cannot overwrite a newer partial one. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per folder: the workspace notices last logged (noticesToLog's key). */
+  private readonly notices = new Map<string, string>();
   private readonly lifetime = new AbortController();
   /** The loaded backend's side of the file watcher (its kept source trees). */
   private feed: FileWatchFeed | undefined;
@@ -189,6 +192,13 @@ export class CheckRunner implements vscode.Disposable {
     };
   }
 
+  /** Paths not read (outside the workspace) and compose variants not checked, logged when they change. */
+  private logNotices(folder: string, report: Report): void {
+    const { key, lines } = noticesToLog(this.notices.get(folder), report);
+    this.notices.set(folder, key);
+    for (const line of lines) this.deps.log.log('warn', `${folder}: ${line}`);
+  }
+
   private async checkFolder(folder: string, services: string[] | undefined, opts: RunOptions): Promise<void> {
     const done = this.deps.store.beginCheck();
     const started = Date.now();
@@ -197,6 +207,7 @@ export class CheckRunner implements vscode.Disposable {
       const report = await backend.check(await this.options(folder, services, opts, this.lifetime.signal));
       this.deps.log.log('info', `checked ${folder}${services ? ` (${services.join(', ')})` : ''}: ${report.verdict} in ${Date.now() - started} ms`);
       this.deps.store.put(redactDeep(report, this.deps.knownSecrets()), services !== undefined);
+      if (services === undefined) this.logNotices(folder, report);
     } catch (err) {
       if (this.lifetime.signal.aborted) return;
       const message = shortError(err, this.deps.knownSecrets());

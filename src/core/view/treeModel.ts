@@ -9,6 +9,7 @@ import { COMMAND } from '../commandIds';
 import { absoluteIn } from './paths';
 import { ladderDetail, routeAnswer, serviceReason } from './rungText';
 import { projectLabel, refOf, type ServiceRef } from './serviceRef';
+import { outsideNode } from './workspaceNotices';
 import { probeDetailText, rungWord, shortId, timeAgo, verdictWords } from '../ladder/format';
 
 export type NodeKind = 'project' | 'service' | 'container' | 'task' | 'module' | 'route' | 'message';
@@ -66,6 +67,7 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
   const multiFolder = reports.length > 1;
   for (const report of reports) {
     if (!report.engine.reachable) continue;
+    const firstRoot = roots.length;
     for (const { project, stackFile, services } of stacksOf(report.services)) {
       const drifted = services.filter((s) => s.verdict === 'drift').length;
       const idle = services.filter((s) => s.verdict === 'not-running' || s.verdict === 'stopped').length;
@@ -86,11 +88,15 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
         contextValue: stack ? 'stack' : startable ? 'project:startable' : 'project',
         expanded: true,
         projectRef: { workspace: report.workspace, project, ...(stackFile === undefined ? {} : { stackFile }) },
-        children: [...services].sort(byAttention).map((s) => serviceNode(report, s, id, now)),
+        children: [...[...services].sort(byAttention).map((s) => serviceNode(report, s, id, now)), ...optional(roots.length === firstRoot ? outsideNode(report, id) : undefined)],
       });
     }
   }
   return roots;
+}
+
+function optional<T>(item: T | undefined): T[] {
+  return item === undefined ? [] : [item];
 }
 
 /** A report's services by compose stack: by project, and by file where a folder's stacks share the project's name. */

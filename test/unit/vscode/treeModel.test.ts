@@ -34,6 +34,20 @@ suite('treeModel', () => {
     assert.deepEqual(roots[1]?.projectRef, { workspace: WS, project: 'demo', stackFile: 'docker-compose.minio.yml' });
   });
 
+  test('paths the check was led to outside the workspace show once, under the first project of the folder, each a child', () => {
+    const full = idleDb({ project: 'demo', stackFile: 'docker-compose.full.yml' });
+    const minio = idleDb({ project: 'demo', stackFile: 'docker-compose.minio.yml' });
+    const roots = buildTree([sampleReport({ services: [full, minio], readOutside: ['.env', 'config/base.json'] })], NOW);
+    const outside = roots.map((r) => r.children.filter((c) => c.id.endsWith('/outside')));
+    assert.deepEqual(outside.map((list) => list.length), [1, 0]);
+    const node = outside[0]?.[0];
+    assert.equal(node?.label, 'not read: outside the workspace');
+    assert.equal(node?.description, '2');
+    assert.deepEqual(node?.children.map((c) => c.label), ['.env', 'config/base.json']);
+    assert.match(node?.tooltip ?? '', /not read and count as absent[^]*\.env\nconfig\/base\.json/);
+    assert.equal(find(buildTree([sampleReport()], NOW), (n) => n.id.endsWith('/outside')), undefined);
+  });
+
   test('a service shows sync and health apart: description words, icon colour for sync, icon shape for health', () => {
     const roots = buildTree([sampleReport({ services: [staleApi(), syncedWeb({ container: null })] })], NOW);
     const api = find(roots, (n) => n.kind === 'service' && n.label === 'api');
