@@ -23,7 +23,9 @@ export function confinedFs(fs: FsLike, workspaceDir: string, onRefused?: (path: 
         if (real === undefined) return true;
         const rel = relative(r, real);
         const ok = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-        if (!ok && !refused.has(path)) {
+        // A folder above the workspace, as spelt, is the check's own look upward (a build context's
+        // parent): refused like the rest, but not said, for no workspace file led there.
+        if (!ok && !refused.has(path) && !isAncestor(resolve(path), r) && !isAncestor(resolve(path), resolve(workspaceDir))) {
           refused.add(path);
           onRefused?.(path);
         }
@@ -99,4 +101,10 @@ export function withinWorkspace<D extends { fs: FsLike; log?: LogSink }>(deps: D
       onRefused?.(path);
     }),
   };
+}
+
+/** `dir` is `path` or a folder above it. */
+function isAncestor(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
 }

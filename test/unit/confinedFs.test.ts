@@ -44,6 +44,20 @@ suite('confined workspace files', () => {
     await assert.rejects(fs.readFile(join(outside, 'secret.env')));
     await fs.stat(join(ws, '.env'));
     assert.deepEqual(refused, [join(ws, '.env'), join(ws, 'linked'), join(ws, 'linked', 'secret.env'), join(outside, 'secret.env')]);
+    // The folders above the workspace (the check's own look upward, at a build context's parent) are
+    // absent too, and not said: no workspace file led there.
+    assert.deepEqual(await fs.readdir(top), []);
+    assert.deepEqual(await fs.readdir(join(ws, '..')), []);
+    assert.equal(await fs.stat(join(top, 'elsewhere')), undefined);
+    assert.deepEqual(refused.slice(4), [join(top, 'elsewhere')]);
+    // Spelt through a link to the workspace, its folders above are the check's own look upward too.
+    symlinkSync(ws, join(outside, 'ws-link'));
+    const saidThroughLink: string[] = [];
+    const linked = confinedFs(createNodeFs(), join(outside, 'ws-link'), (p) => saidThroughLink.push(p));
+    assert.deepEqual(await linked.readdir(outside), []);
+    assert.deepEqual(await linked.readdir(join(outside, 'ws-link', 'app')), ['main.ts']);
+    await assert.rejects(linked.readFile(join(outside, 'ws-link', '.env')));
+    assert.deepEqual(saidThroughLink, [join(outside, 'ws-link', '.env')]);
   });
 
   test('a walk through the view follows no link out (without a boundary of its own), and a walk of a linked folder outside finds nothing', async () => {
