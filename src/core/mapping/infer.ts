@@ -693,7 +693,9 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const parsed = workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies);
   const read = withLinkedImages(parsed, links, context, evidence);
   const mountedFiles = new Set<string>();
-  for (const host of bindMountHosts(spec.config)) if ((await fs.stat(host))?.isFile) mountedFiles.add(host);
+  // Only the project's own files: a host path elsewhere (`/var/run/docker.sock`, `/opt/data`) is the
+  // machine's, not source, and is not looked at.
+  for (const host of bindMountHosts(spec.config)) if ((isAtOrInside(spec.projectDir, host) || isAtOrInside(context, host)) && (await fs.stat(host))?.isFile) mountedFiles.add(host);
   // A compose service's command, entrypoint and working_dir start its container, in place of the image's.
   return withServiceMounts(withServiceStart(read, spec.build?.target, spec.config, evidence), spec.build?.target, spec.config, context, evidence, mountedFiles);
 }

@@ -3,7 +3,9 @@
 // single files it also mounts (`./pm2.json:/srv/app/pm2.json`). A file mounted on a path is that
 // path, not a folder holding the file: every mounted path lands where compose puts it, so the
 // context maps onto the WORKDIR (dist/main.js -> /srv/app/dist/main.js), never onto a file's path.
+import assert from 'node:assert/strict';
 import { assertMapping } from './assertMapping';
+import { memFs } from '../helpers/memFs';
 import { buildSpec } from '../helpers/buildSpec';
 import type { DeclaredConfig, ServiceSpec } from '../../../src/core/model';
 
@@ -25,5 +27,15 @@ const mounting: ServiceSpec = {
 suite('files a compose service bind-mounts beside a mounted prebuilt bundle', () => {
   test('a mounted file lands at its target path: the context maps onto the WORKDIR, not onto /srv/app/package.json', async () => {
     await assertMapping(files, { sourceRoot: '/ws', target: '/srv/app' }, mounting);
+  });
+
+  test("a host path outside the project (the engine's socket, a data folder) is the machine's: not looked at, the mapping the same", async () => {
+    const fs = memFs(files);
+    const statted: string[] = [];
+    const watched = { ...fs, stat: (p: string) => (statted.push(p), fs.stat(p)) };
+    const volumes = { ...mounting.config?.volumes, '/var/run/docker.sock': 'bind:/var/run/docker.sock', '/opt/stacks': 'bind:/opt/stacks' };
+    await assertMapping(watched, { sourceRoot: '/ws', target: '/srv/app' }, { ...mounting, config: { ...(mounting.config as DeclaredConfig), volumes } });
+    assert.deepEqual(statted.filter((p) => p.startsWith('/var/') || p.startsWith('/opt/')), []);
+    assert.ok(statted.includes('/ws/pm2.json'), statted.join('\n'));
   });
 });
