@@ -1138,6 +1138,30 @@ function isRouterClass(s: Scanned, cls: string, byKey: Map<string, Scanned>, ali
   return found?.name !== undefined && found.target.x.routerClasses?.includes(found.name) === true;
 }
 
+/**
+ * Routes this file adds to a router another module exports, read as a member of that module's
+ * namespace (`import * as hooks from './hooks'; hooks.router.post('/x', h)`, or `const hooks =
+ * require('./hooks')`): they are that router's, under its prefix and wherever it is mounted, as a
+ * named import's are (mountEdges).
+ */
+function memberImportEdges(s: Scanned, byKey: Map<string, Scanned>, aliases: PathAlias[], resolver: ValueResolver): MountEdge[] {
+  const names = new Set<string>();
+  for (const r of s.x.routes) if (r.router !== undefined) names.add(r.router);
+  for (const m of s.x.mounts) if (m.mountedOn !== undefined) names.add(m.mountedOn);
+  const out: MountEdge[] = [];
+  for (const name of names) {
+    const m = /^([\w$]+)\.([\w$]+)$/.exec(name);
+    const imp = m ? s.x.imports.find((i) => i.local === m[1] && (i.imported === '*' || i.imported === 'default')) : undefined;
+    if (!m || !imp) continue;
+    const found = followExport(s, imp, m[2], byKey, aliases, 0);
+    if (!found || found.name === undefined || found.target === s) continue;
+    const prefixValue = found.target.x.routerPrefixes?.[found.name];
+    const prefix = prefixValue ? resolver.shownText(found.target, prefixValue) : '';
+    out.push({ prefix: joinRoutePath(prefix), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name } });
+  }
+  return out;
+}
+
 /** The function `fn` names (by import or in this file) when it makes a router: its file and the router it returns. */
 function factoryOf(s: Scanned, fn: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): { target: Scanned; router: string; name: string } | undefined {
   let imp = importNamed(s.x.imports, fn);
@@ -1190,6 +1214,7 @@ function mountEdges(scanned: Scanned[], byKey: Map<string, Scanned>, warnings: s
       const prefix = prefixValue ? resolver.shownText(found.target, prefixValue) : '';
       edges.push({ prefix: joinRoutePath(prefix), parent: { key: found.target.key, name: found.name }, child: { key: s.key, name: imp.local } });
     }
+    edges.push(...memberImportEdges(s, byKey, aliases, resolver));
     for (const auto of s.x.autoloads ?? []) {
       if (auto.dir === undefined) continue;
       const dir = posix.normalize(posix.join(posix.dirname(s.key), auto.dir));
