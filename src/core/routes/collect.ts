@@ -1,6 +1,7 @@
 // All routes of a service: extraction over every file, then the joins no single file knows
 // (Nest's global prefix, Express/Fastify/Koa mounts across imports), the user's extra routes,
 // de-duplicated and in a stable order so reports diff cleanly.
+import { dropCompiledTwins } from './compiledTwins';
 import { modulePathAliases } from './modulePaths';
 import { pickedFunctions } from './keyLists';
 import { applyMethodWrappers } from './methodWrapperRoutes';
@@ -239,8 +240,9 @@ function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
   // Bare module names an app-module-path call lets resolve below a folder, beside the tsconfig's aliases.
-  const added = modulePathAliases(extracted);
-  return collectWithAliases(extracted, added.length > 0 ? { ...opts, aliases: [...(opts.aliases ?? []), ...added] } : opts);
+  const sources = dropCompiledTwins(extracted, toSlash);
+  const added = modulePathAliases(sources);
+  return collectWithAliases(sources, added.length > 0 ? { ...opts, aliases: [...(opts.aliases ?? []), ...added] } : opts);
 }
 
 function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
