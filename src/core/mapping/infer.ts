@@ -401,7 +401,9 @@ async function startsSource(
 ): Promise<StartedSource | undefined> {
   const stage = builtStage(df, target);
   if (!stage) return undefined;
-  const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project, scripted))?.path].filter((o): o is string => o !== undefined);
+  // Nitro's output (`.output/server`), committed or built before docker build, is output too, not a source run as copied.
+  const nitro = await nitroBundle(fs, project, buildScriptNames(project));
+  const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project, scripted))?.path, nitro?.out.path].filter((o): o is string => o !== undefined);
   const opts = { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate };
   const started = await startedSourceFile(fs, opts);
   const others = started ? await otherStartedSources(fs, opts) : [];

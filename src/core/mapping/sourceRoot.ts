@@ -17,7 +17,7 @@ import { isAtOrInside } from '../pathInside';
 import type { StartedSource } from './startedSource';
 import type { Location } from '../dockerfile/locate';
 import { tanstackStartSource } from './viteServerPlugins';
-import { nitroServerSource } from '../routes/nitroRoutes';
+import { nitroServerSource, nuxtAppSource } from '../routes/nitroRoutes';
 import { folderLoadsBeside, launcherLoadsOutside, RELATIVE_LOAD } from './loadedBeside';
 import { forkedSourceFile } from './forkedSource';
 import { firstFile } from '../firstFile';
@@ -140,7 +140,7 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, below ${top}, whose modules load modules beside it (${beside})` };
     return copiedAlone(path, started, locate) ?? { path, why: l10n.t`the image starts ${started.imagePath}, below it` };
   },
-  async (fs, { project }) => nitroServerSource(fs, project.dir),
+  async (fs, { project }) => (await nitroServerSource(fs, project.dir)) ?? (await nuxtAppSource(fs, project.dir)),
   async (fs, { project }) => {
     const src = await tanstackStartSource(fs, project);
     return src && (await isDir(fs, src.path)) ? src : undefined;

@@ -216,6 +216,25 @@ export async function nitroServerSource(fs: FsLike, dir: string): Promise<{ path
   return (await fs.stat(path))?.isDirectory ? { path, why: l10n.t`Nitro's srcDir ${layout.serverDir}, which it bundles` } : undefined;
 }
 
+/**
+ * A Nuxt app's source folder: Nuxt bundles its srcDir and its server folder (serverDir) together,
+ * so the nearest folder holding both: the app's own folder when the server folder sits beside a
+ * srcDir (`srcDir: 'src/'`, `serverDir: 'server/'`), the srcDir when the server folder is inside it.
+ * Undefined for a package that is no Nuxt app.
+ */
+export async function nuxtAppSource(fs: FsLike, dir: string): Promise<{ path: string; why: string } | undefined> {
+  const config = await firstText(fs, dir, NUXT_CONFIGS);
+  const layout = config ? await nitroAppLayout(fs, dir) : undefined;
+  if (!config || !layout) return undefined;
+  const srcDir = posixRelative(literalString(configOptions(config.text).get('srcDir')) ?? '');
+  const serverExists = (await fs.stat(join(dir, ...layout.serverDir.split('/'))))?.isDirectory === true;
+  const folders = [srcDir, ...(serverExists ? [layout.serverDir] : [])].map((f) => f.split('/').filter((x) => x !== ''));
+  const common: string[] = [];
+  for (let i = 0; folders.every((f) => f[i] !== undefined && f[i] === folders[0]?.[i]); i++) common.push(folders[0]?.[i] ?? '');
+  if (common.some((x) => x === '..')) return undefined;
+  return { path: join(dir, ...common), why: l10n.t`a Nuxt app (${relative(dir, config.file)}): Nuxt bundles its srcDir and server folder, both below it` };
+}
+
 /** Whether the package holding `sourceRoot` (the nearest package.json at or above it, within the workspace) is a Nuxt app or a Nitro server. */
 export async function isNitroAppSource(fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
   for (const dir of foldersUpTo(sourceRoot, workspaceDir)) {
