@@ -35,10 +35,12 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*,\
 // API client's thousands of lines hold one per operation): a registration written so passes a path or a handler
 // (`const health = app.get('/health', h)`, `return fastify.register(plugin, { prefix })`), or is awaited.
 // Read after the call's `(`, so that the look back runs at a call's site only.
-const keptLookup = (kept: string) => String.raw`(?!(?<=${kept}\s*[\w$.]+\.[\w$]+\s*\()(?:\s*[\w$.]+\s*,)*\s*[\w$.]+\s*\))`;
+const keptLookup = (kept: string, after = '') => String.raw`(?!(?<=${kept}\s*[\w$.]+\.[\w$]+\s*\()(?:\s*[\w$.]+\s*,)*\s*[\w$.]+\s*\)${after})`;
 const KEPT_LOOKUP = keptLookup(String.raw`(?:[^=!<>]=|\breturn)`);
-// A plugin registered from a plugin function is often handed back (`return fastify.register(routes)`): a register call only when assigned.
-const KEPT_REGISTER = keptLookup('[^=!<>]=');
+// A plugin registered from a plugin function is often handed back (`return fastify.register(routes)`): a register call only when assigned,
+// or when what it returns is an RxJS Observable (`return this.api.register(param.body, options).toPromise()`, a generated API
+// client's call turned into a promise, piped or subscribed to): no framework's registration gives one.
+const KEPT_REGISTER = keptLookup('[^=!<>]=') + keptLookup(String.raw`\breturn`, String.raw`\s*\.(?:toPromise|pipe|subscribe)\s*\(`);
 const DECLARATIONS = new RegExp(
   String.raw`@(?:[\w$]+\.)?(?:(?:Controller|HTTPController|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|[\w$]+\(\s*['"](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|post|put|patch|delete|head|options)['"]\s*,)|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))${KEPT_LOOKUP}|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|openapi)\s*\(|\.register\s*\(${KEPT_REGISTER}|\.meta\s*\(\s*\{\s*openapi\b|@(?:get|post|put|patch|del|operation)\s*\(|@(?:[\w$]+\.)?(?:controller|route|http(?:Get|Post|Put|Patch|Delete|Head|Options|Method)|all)\s*\(|\bInversifyExpressServer\b|\.basePath\s*\(|\bgenerateRoutes\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)[^;\x60]*?(?:['"]|(?<![\w$)>\]]\s*)\x60)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\b(?:export\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=|export\s+default|module\.exports\s*=)\s*\[\s*(?:\/\/[^\n]*\n\s*)*(?:[\w$]|\.\.\.)`,
 );
@@ -211,8 +213,28 @@ const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{
 const INSTANCE_FACTORY_EXPORT = /\b(?:module\.exports\s*=|export\s+default)\s*(?:async\s+)?(?:function\b[^{]*\{[^]*?\breturn\s+new\s+[\w$]+\s*\(|\([^()]*\)\s*=>\s*new\s+[\w$]+\s*\()/;
 /** A file that may load its settings from a YAML file by a literal path (yamlSettings.ts): guards read them. */
 export const YAML_FILE_READ = /readFileSync\s*\(\s*['"][^'"\n]+\.ya?ml['"]/;
+/**
+ * The JavaScript glue wasm-bindgen writes beside a WebAssembly module (`let wasm;` and the `__wbindgen_*` /
+ * `__wbg_*` functions the module imports): generated wrappers of the module's exports, often 20-40 KB each
+ * and committed for several targets (web, Node, ESM); a compiler writes them, and no route is written there.
+ */
+const WASM_GLUE = /^let wasm;$/m;
+export function isWasmBindgenGlue(text: string): boolean {
+  return text.includes('__wbindgen_') && WASM_GLUE.test(text);
+}
+
+/**
+ * A Storybook story file (`button.stories.tsx`, `x.story.js`): a component library's stories, loaded by
+ * Storybook only, never by a server (their `export default { title, component }` and story objects pass
+ * the pre-filter as exported values). A path that makes it a route handler (isNextHandlerFile...) is read all the same.
+ */
+const STORY_FILE = /\.(?:stories|story)\.[cm]?[jt]sx?$/;
+export function isStory(file: string): boolean {
+  return STORY_FILE.test(file);
+}
+
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${YAML_FILE_READ.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${YAML_FILE_READ.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).

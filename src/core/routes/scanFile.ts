@@ -5,7 +5,7 @@
 // bundle of its own (dist/routeParser.js, scripts/build.mjs), so the scan worker starts small.
 import type { ExtractedFile } from './extracted';
 import { isStrapiPluginFile } from './strapiPluginFiles';
-import { mayDeclareRoutes, readsHandlerExports } from './mayDeclareRoutes';
+import { isStory, isWasmBindgenGlue, mayDeclareRoutes, readsHandlerExports } from './mayDeclareRoutes';
 import { isJsonModule } from './isRouteSource';
 
 type Extract = typeof import('./extract').extractRoutesFromSource;
@@ -19,7 +19,10 @@ let extract: Extract | undefined;
  */
 export function scanSourceText(file: string, text: string): ExtractedFile | null {
   if (isJsonModule(file)) return scanJsonModule(file, text);
-  if (isMinified(text, file) || isBundle(text) || (!mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file))) return null;
+  if (isMinified(text, file) || isBundle(text) || isWasmBindgenGlue(text)) return null;
+  // A story is read only where its path makes it a route handler; any other file only when the pre-filter passes it.
+  const skipped = isStory(file) ? !readsHandlerExports(file, text) : !mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file);
+  if (skipped) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
 }

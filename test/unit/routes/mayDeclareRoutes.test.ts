@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 import { isRouteSource } from '../../../src/core/routes/isRouteSource';
-import { isBundle, isMinified } from '../../../src/core/routes/scanFile';
+import { isBundle, isMinified, scanSourceText } from '../../../src/core/routes/scanFile';
 import { groupFilesByApp } from '../../../src/core/routes/serverApps';
 
 const SAMPLES: Record<string, string> = {
@@ -190,6 +190,9 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
       '    const requestContextPromise = this.requestFactory.register(body, _options);',
       '    return this.api.get(param.token, options).toPromise();',
       '  }',
+      '  public signUp(param: SignUpRequest, options?: Configuration) {',
+      '    return this.api.register(param.body,  options).toPromise();',
+      '  }',
       '}',
     ].join('\n');
     assert.equal(mayDeclareRoutes(client), false);
@@ -200,6 +203,7 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
       'const registered = await app.register(routes);',
       "return fastify.register(plugin, { prefix: '/v1' });",
       'return server.register(routesPlugin);',
+      'return fastify.register(plugin, opts).after(ready);',
       'export default async (app) => app.register(users, options);',
       'app.register(routes);',
       "const health = app.get('/health', h);",
@@ -334,5 +338,25 @@ suite('isMinified', () => {
     for (const name of ['/w/public/js/index-ac5ef21b.js', '/w/public/assets/style-ClrjWzkr.js', '/w/build/main.3f2a9c1e.js']) assert.equal(isMinified(chunk, name), true, name);
     for (const name of ['/w/src/server.js', '/w/src/logger-frontend.js', '/w/src/routes/Frontend.js']) assert.equal(isMinified(chunk, name), false, name);
     assert.equal(isMinified(`router.get('/x', h);${'a'.repeat(7_000)}`, '/w/public/js/index-ac5ef21b.js'), false);
+  });
+});
+
+suite('scanSourceText: generated glue and stories', () => {
+  test("wasm-bindgen's glue (`let wasm;` and its `__wbindgen_*` imports) is not read, though its Map calls pass the pre-filter; a source only naming such a function is", () => {
+    const calls = 'export function __wbg_get_1(arg0, arg1) {\n  const ret = getObject(arg0).get(getObject(arg1));\n  return addHeapObject(ret);\n}\n';
+    const glue = `let wasm;\nexport function __wbg_set_wasm(val) { wasm = val; }\n${calls}export function __wbindgen_object_drop_ref(arg0) { takeObject(arg0); }\n`;
+    assert.equal(mayDeclareRoutes(glue), true);
+    assert.equal(scanSourceText('/w/pkg/calc_bg.js', glue), null);
+    const server = "// the module's __wbindgen_start runs at load\nconst router = express.Router();\nrouter.get('/calc', (req, res) => res.json(run()));\nmodule.exports = router;\n";
+    assert.deepEqual(scanSourceText('/w/src/calc.js', server)?.routes.map((r) => r.path), ['/calc']);
+  });
+
+  test('a Storybook story file is not read, though its exported values pass the pre-filter; the same text in a source, or a story at a route handler\'s path, is', () => {
+    const story = "import { Button } from './button';\nexport default { title: 'Button', component: Button };\nexport const Primary = { args: { label: 'Go' } };\n";
+    assert.equal(mayDeclareRoutes(story), true);
+    for (const name of ['/w/src/button.stories.tsx', '/w/src/button.story.js', '/w/src/Input.stories.ts']) assert.equal(scanSourceText(name, story), null, name);
+    assert.notEqual(scanSourceText('/w/src/button.tsx', story), null);
+    const handler = "export default function handler(req, res) { res.status(200).json({ ok: true }); }\n";
+    assert.notEqual(scanSourceText('/w/pages/api/health.stories.ts', handler), null);
   });
 });
