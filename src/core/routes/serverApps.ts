@@ -159,16 +159,44 @@ const NODE_SERVER_SOURCE = /\b(?:require\s*\(\s*|from\s*)['"](?:node:)?https?2?[
 
 /**
  * A package listing no server framework and no front end whose started file (its start script's
- * `node x.js`, else its `main`) serves with Node's own `createServer`: a plain Node server, whose
- * request handler may route by hand (handRouting.ts).
+ * `node x.js`, else its `main`) serves with Node's own `createServer`, itself or through a module
+ * it imports by a relative path (`index.ts` calling `server().listen(port)` where `./server`
+ * makes it): a plain Node server, whose request handler may route by hand (handRouting.ts).
  */
 async function plainNodeServer(fs: FsLike, dir: string, pkg: Record<string, unknown> | undefined): Promise<string | undefined> {
   if (!pkg || dependencyNames(pkg).some((d) => FRONT_END.has(d))) return undefined;
   const main = pkg['main'];
   const file = startedFile(pkg) ?? (typeof main === 'string' ? main : undefined);
   if (file === undefined || !SOURCE_FILE.test(file)) return undefined;
-  const text = await fs.readFile(join(dir, ...file.split('/'))).catch(() => '');
-  return NODE_SERVER_SOURCE.test(text) ? `starts ${posix.normalize(file)}, which serves with Node's createServer` : undefined;
+  const started = posix.normalize(file);
+  const text = await fs.readFile(join(dir, ...started.split('/'))).catch(() => '');
+  if (NODE_SERVER_SOURCE.test(text)) return `starts ${started}, which serves with Node's createServer`;
+  for (const specifier of relativeImports(text)) {
+    const imported = await importedSource(fs, dir, posix.join(posix.dirname(started), specifier));
+    if (imported && NODE_SERVER_SOURCE.test(imported.text)) return `starts ${started}, whose import ${imported.file} serves with Node's createServer`;
+  }
+  return undefined;
+}
+
+/** The relative specifiers a file imports or requires (`./server`, `../lib/app.js`), in order, each once. */
+function relativeImports(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:from|require\s*\(|import\s*\(?)\s*['"](\.\.?\/[^'"]+)['"]/g)) if (m[1]) out.add(m[1]);
+  return [...out];
+}
+
+/** Extensions tried for an import written without one (or with a JS one a TypeScript file answers), and for a folder's index. */
+const IMPORT_EXTENSIONS = ['.ts', '.js', '.mts', '.mjs', '.cts', '.cjs', '.tsx', '.jsx'];
+
+/** The source file an import names (`rel`, POSIX, relative to `dir`), as a compiler would find it, with its text. */
+async function importedSource(fs: FsLike, dir: string, rel: string): Promise<{ file: string; text: string } | undefined> {
+  const stem = rel.replace(/\.[cm]?[jt]sx?$/, '');
+  const candidates = [...(SOURCE_FILE.test(rel) ? [rel] : []), ...IMPORT_EXTENSIONS.map((e) => stem + e), ...IMPORT_EXTENSIONS.map((e) => `${rel}/index${e}`)];
+  for (const file of candidates) {
+    const text = await fs.readFile(join(dir, ...file.split('/'))).catch(() => undefined);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
 }
 
 /**

@@ -30,6 +30,21 @@ suite('findServerApps', () => {
     ]);
   });
 
+  test("a plain Node server whose started file calls a server another module makes (`server().listen(port)`, `./server` imported by a relative path) is a server app; an import that does not serve is not", async () => {
+    const files = {
+      '/r/events/package.json': pkg({ zod: '4' }, { start: 'node -r ts-node/register src/main.ts' }),
+      '/r/events/src/main.ts': "import { makeServer } from './http/serve';\nimport { log } from './log.js';\nmakeServer().listen(5000);\n",
+      '/r/events/src/log.ts': 'export const log = console.log;\n',
+      '/r/events/src/http/serve.ts': "import { createServer } from 'node:http';\nexport function makeServer() { return createServer((req, res) => res.end()); }\n",
+      '/r/tool/package.json': pkg({}, { start: 'node index.js' }),
+      '/r/tool/index.js': "const run = require('./run');\nrun();\n",
+      '/r/tool/run.js': "module.exports = () => require('http').get('http://example.com');\n",
+    };
+    assert.deepEqual(await findServerApps(memFs(files), ['/r/events/package.json', '/r/tool/package.json']), [
+      { dir: '/r/events', evidence: "package.json starts src/main.ts, whose import src/http/serve.ts serves with Node's createServer" },
+    ]);
+  });
+
   test('an Egg, Midway, Feathers or Connect app listing no other framework is a server app', async () => {
     const files = {
       '/r/egg/package.json': pkg({ egg: '3', 'egg-scripts': '2' }),
