@@ -156,10 +156,13 @@ const MAX_LOOP_EXPANSION = 500;
 /**
  * Routes a plain Node server's handler answers by hand (ExtractedRoute.hand) are the app's only
  * when it has no framework routes or mounts: beside them, that handler serves another server (a
- * worker's health port, a dev tool's page server) the app's own address never reaches.
+ * worker's health port, a dev tool's page server) the app's own address never reaches. A mount at
+ * the root (`x.use(fn)`: a middleware, a router handed to a function, a tRPC procedure's
+ * middleware) says nothing until what it mounts has routes, and a tRPC procedure's REST meta
+ * (openApiMeta) is served only below a handler's mount: neither is a framework's route.
  */
 function dropHandRoutesBesideFramework(scanned: Scanned[]): Scanned[] {
-  const framework = scanned.some((s) => s.x.mounts.length > 0 || s.x.routes.some((r) => r.hand === undefined));
+  const framework = scanned.some((s) => s.x.mounts.some((m) => m.prefix !== '/') || s.x.routes.some((r) => r.hand === undefined && !r.openApiMeta));
   if (framework) for (const s of scanned) if (s.x.routes.some((r) => r.hand)) s.x = { ...s.x, routes: s.x.routes.filter((r) => !r.hand) };
   return scanned;
 }
@@ -949,7 +952,9 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
  * factory) that no file of the scan imports (a barrel's re-export is no use; a namespace import
  * is), nor one of its file's functions calling it that some file imports (routeFunctionCallers.ts:
  * a second server of the process made by a factory its starter calls), in a file no mount reaches: a plugin whose registration is gone, or a library's API the app
- * does not take. Served nowhere, in a scan where some mount is resolved.
+ * does not take. Served nowhere, in a scan where some mount is resolved. Not a plain Node server's routes
+ * (ExtractedRoute.hand, kept only in an app of no framework): its `createServer` call is that
+ * app's server, whatever starts it (`server().listen(port)` in an entry declaring nothing).
  */
 function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<ExtractedRoute> {
   const out = new Set<ExtractedRoute>();
@@ -965,7 +970,7 @@ function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, a
     }
   for (const s of candidates)
     for (const [fn, [from, to]] of Object.entries(s.x.routeFunctions ?? {}))
-      if (![fn, ...(s.x.routeFunctionCallers?.[fn] ?? [])].some((name) => name === '' || used.has(`${s.key}#${name}`)) && !used.has(`${s.key}#*`)) for (const r of s.x.routes) if (r.declaredIn === undefined && r.line >= from && r.line <= to) out.add(r);
+      if (![fn, ...(s.x.routeFunctionCallers?.[fn] ?? [])].some((name) => name === '' || used.has(`${s.key}#${name}`)) && !used.has(`${s.key}#*`)) for (const r of s.x.routes) if (r.declaredIn === undefined && !r.hand && r.line >= from && r.line <= to) out.add(r);
   return out;
 }
 

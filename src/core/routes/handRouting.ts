@@ -5,7 +5,9 @@
 // route: that path, with the method compared in the same or an enclosing condition (a guard
 // `if (req.method !== 'POST') return ...` counts for the statements after it), else ALL. Only
 // what is certain is read: equality with a string starting with '/', never a prefix test
-// (`startsWith`), a regex or a table lookup, which name no one path.
+// (`startsWith`), a regex or a table lookup, which name no one path. A package's handler the
+// request is handed to under no compared path (`restHandler(req, res)` of trpc-to-openapi, a
+// GraphQL or tRPC adapter's) serves that package's endpoint at the root, as mounted there.
 import ts from './compiler';
 import { forEachChild, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectBindingPattern, isPropertyAccessExpression, isReturnStatement, isStringLiteral, isSwitchStatement, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
@@ -29,6 +31,12 @@ export interface HandRoute {
   method: HttpMethod;
   path: string;
   node: ts.Node;
+}
+
+/** A function the whole request is handed to (`handler(req, res)`) under no compared path. */
+interface HandedOn {
+  callee: ts.Identifier;
+  node: ts.CallExpression;
 }
 
 type Handler = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
@@ -158,12 +166,14 @@ function exits(st: ts.Statement): boolean {
 /** The walk over a handler's body, collecting the routes its branches answer. */
 class HandWalk {
   readonly routes: HandRoute[] = [];
+  readonly handedOn: HandedOn[] = [];
 
   constructor(private readonly names: RequestNames) {}
 
   /** Reads `node` under what the enclosing conditions say of the request; true when it answers some route. */
   visit(node: ts.Node, at: Match): boolean {
     if (isVariableDeclaration(node)) this.names.learn(node);
+    if (!at.paths && isCallExpression(node) && isIdentifier(node.expression) && this.handsRequest(node)) this.handedOn.push({ callee: node.expression, node });
     if (isIfStatement(node)) return this.visitIf(node, at);
     if (isSwitchStatement(node)) return this.visitSwitch(node, at);
     if (isBlock(node)) return this.visitStatements(node.statements, at);
@@ -172,6 +182,12 @@ class HandWalk {
       found = this.visit(child, at) || found;
     });
     return found;
+  }
+
+  /** `f(req, res)`: the request and the response, as they are, first. */
+  private handsRequest(call: ts.CallExpression): boolean {
+    const [a, b] = call.arguments.map((x) => skipOuter(x));
+    return a !== undefined && b !== undefined && isIdentifier(a) && a.text === this.names.req && isIdentifier(b) && b.text === this.names.res;
   }
 
   private visitIf(node: ts.IfStatement, at: Match): boolean {
@@ -224,13 +240,16 @@ class HandWalk {
   }
 }
 
-/** The routes a request handler `(req, res) => ...` answers by comparing the request's URL itself. */
-export function handRoutes(fn: Handler): HandRoute[] {
+/**
+ * The routes a request handler `(req, res) => ...` answers by comparing the request's URL itself,
+ * and the functions it hands the whole request to under no compared path.
+ */
+function handRoutes(fn: Handler): { routes: HandRoute[]; handedOn: HandedOn[] } {
   const [req, res] = fn.parameters;
-  if (!req || !res || !isIdentifier(req.name) || !isIdentifier(res.name) || !fn.body) return [];
+  if (!req || !res || !isIdentifier(req.name) || !isIdentifier(res.name) || !fn.body) return { routes: [], handedOn: [] };
   const walk = new HandWalk(new RequestNames(req.name.text, res.name.text));
   walk.visit(fn.body, {});
-  return walk.routes;
+  return walk;
 }
 
 export abstract class HandRoutingReader extends AdonisReader {
@@ -253,7 +272,12 @@ export abstract class HandRoutingReader extends AdonisReader {
     const made = call.parent;
     const router = made && isVariableDeclaration(made) && isIdentifier(made.name) ? made.name.text : 'createServer';
     const before = this.out.routes.length;
-    for (const r of handRoutes(handler)) this.addRoute(router, r.method, str(r.path), r.node);
+    const { routes, handedOn } = handRoutes(handler);
+    for (const r of routes) this.addRoute(router, r.method, str(r.path), r.node);
+    for (const h of handedOn) {
+      const served = this.endpointServed(h.callee);
+      if (served) this.addEndpoint(served, router, str('/'), h.node);
+    }
     for (const r of this.out.routes.slice(before)) r.hand = true;
   }
 

@@ -91,7 +91,7 @@ export abstract class MountReader extends RouteHelperReader {
   }
 
   /** The routes of a package's handler mounted at `at` (ENDPOINT_METHODS, endpointPath). */
-  private addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
+  protected addEndpoint(served: Endpoint, router: string, at: ConstValue, node: ts.Node): void {
     const paths = mapLiterals(at, (p) => endpointPath(served, p));
     const before = this.out.routes.length;
     for (const method of ENDPOINT_METHODS[served]) this.addRoute(router, method, paths, node);

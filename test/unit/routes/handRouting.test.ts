@@ -93,6 +93,34 @@ suite('hand routing: http.createServer', () => {
     assert.deepEqual(lines(routesOf(health).routes), ['ALL /health']);
   });
 
+  test("middleware handed to a tRPC procedure (`proc.use(mw)`: a mount at the root of nothing routed) and a procedure's REST meta are no framework beside which the handler is another server", () => {
+    const serve = "import { createServer } from 'http';\nexport function serve() {\n  return createServer((req, res) => { if (req.url === '/alive') { res.end('ok'); return; } res.end(); });\n}\n";
+    const procs = "import { base, needsRole } from './trpc';\nexport const items = base.use(needsRole('admin')).meta({ openapi: { method: 'GET', path: '/items' } }).query(list);\n";
+    const { routes } = collectRoutes([{ file: '/ws/src/serve.ts', text: serve }, { file: '/ws/src/procs.ts', text: procs }], { moduleOf: () => undefined });
+    assert.deepEqual(lines(routes), ['ALL /alive']);
+  });
+
+  test("a package's handler the request is handed to under no compared path (trpc-to-openapi's, tRPC's) serves its endpoint at the root; the procedures' REST paths are routes there", () => {
+    const serve = [
+      "import { createServer } from 'node:http';",
+      "import { createOpenApiHttpHandler } from 'trpc-to-openapi';",
+      "import { createHTTPHandler } from '@trpc/server/adapters/standalone';",
+      "import { rootRouter } from './procs';",
+      'export function serve() {',
+      '  const rest = createOpenApiHttpHandler({ router: rootRouter });',
+      '  const rpc = createHTTPHandler({ router: rootRouter });',
+      '  return createServer((req, res) => {',
+      "    if (req.url === '/alive') { res.end('ok'); return; }",
+      '    if (isRpc(req)) rpc(req, res);',
+      '    else void rest(req, res);',
+      '  });',
+      '}',
+    ].join('\n');
+    const procs = "import { base } from './trpc';\nexport const rootRouter = base.router({ item: base.meta({ openapi: { method: 'GET', path: '/items/{id}' } }).query(one) });\n";
+    const { routes } = collectRoutes([{ file: '/ws/src/serve.ts', text: serve }, { file: '/ws/src/procs.ts', text: procs }], { moduleOf: () => undefined });
+    assert.deepEqual(lines(routes), ['ALL /alive', 'GET /*', 'GET /items/:id', 'POST /*']);
+  });
+
   test('a file that only makes a plain Node server passes the pre-filter', () => {
     assert.equal(mayDeclareRoutes("const http = require('http');\nhttp.createServer(handler).listen(3000);\n"), true);
   });
