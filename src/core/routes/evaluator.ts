@@ -49,6 +49,9 @@ function isMergeCall(callee: ts.Expression): boolean {
 /** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
+/** A helper reading an environment variable by its name: `env`, `getEnv`, `getEnvVariable`, `readEnvVar`, `envOr`, `utils.getEnvironmentVariable`. */
+const ENV_HELPER = /(?:^|[._]|[a-z])(?:env|Env|ENV)(?:ironment)?(?:Var(?:iable)?|Or(?:Default)?)?$/;
+
 /** The name given a route parameter whose name is not known statically (`/:${idName(schema)}`). */
 const UNNAMED_PARAM = 'param';
 
@@ -928,10 +931,11 @@ export abstract class Evaluator extends ReaderBase {
       const text = literalOf(this.evaluate(node.arguments[0], depth));
       if (text !== undefined) return str(text);
     }
-    // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`: an environment helper's default.
+    // `env('GLOBAL_PREFIX', 'api')`, `getEnv('PREFIX', '/v1')`, `getEnvVariable('API_ROOT', '/')`,
+    // `readEnvVar(...)`: an environment helper's default (its name says it reads the environment).
     const envHelper = calleeName(callee);
     const [name, fallback] = node.arguments.map(skipOuter);
-    if (envHelper && /env$/i.test(envHelper) && name && isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
+    if (envHelper && ENV_HELPER.test(envHelper) && name && isStringLiteralLike(name) && ENV_NAME.test(name.text) && fallback) {
       const d = literalOf(this.evaluate(fallback, depth));
       if (d !== undefined) return envRead(name.text, d);
     }

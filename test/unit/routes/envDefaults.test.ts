@@ -35,6 +35,7 @@ suite('routes: an environment variable read with a default in code', () => {
     'destructured from process.env': "const { API_BASE = '/api' } = process.env;\napp.use(API_BASE, admin);",
     'in a template': "const { API_BASE = '/api' } = process.env;\napp.use(`${API_BASE}/admin`, admin);",
     "an environment helper's default": "const env = (name: string, d: string) => process.env[name] ?? d;\napp.use(env('API_BASE', '/api'), admin);",
+    "an environment variable helper's default, held in a constant": "const getEnvVariable = (name: string, d: string) => process.env[name] ?? d;\nconst root = getEnvVariable('API_BASE', '/api');\napp.use(root, admin);",
   };
   for (const [how, body] of Object.entries(bodies)) {
     const under = (base: string) => `GET ${base}${how === 'in a template' ? '/admin' : ''}/stats`;
