@@ -4,7 +4,7 @@
 // (`router[method](path)`) and method-first helpers (`add('GET', '/x', handler)`).
 import { AWILIX_ROLL_UP, isAwilixRouter } from './awilixControllers';
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isSpreadAssignment, isSpreadElement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isElementAccessExpression, isExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteral, isStringLiteralLike, isConditionalExpression, isPropertyAssignment, isSpreadAssignment, isSpreadElement } from './tsNodes';
 import type { HttpMethod } from '../model';
 import { UNKNOWN_PREFIX, expandOptionalGroups, withoutLeadingWildcard, bracedPathToRoute, joinRoutePath, openApiPathToRoute, isRoutePath } from './joinPath';
 import { isHttpMethod, ROUTER_METHODS } from './routeSpec';
@@ -618,17 +618,56 @@ export abstract class RouterCallReader extends ReceiverReader {
    * '/v1/notes/{id}' } })`: its method and path, served below the handler's mount (collect.ts).
    */
   protected readOpenApiMeta(call: ts.CallExpression): boolean {
-    const meta = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
-    const openapi = meta && isObjectLiteralExpression(meta) ? this.prop(meta, 'openapi') : undefined;
-    const spec = openapi ? skipOuter(openapi) : undefined;
-    if (!spec || !isObjectLiteralExpression(spec)) return false;
-    const methodNode = this.prop(spec, 'method');
-    const pathNode = this.prop(spec, 'path');
-    const method = methodNode ? literalOf(this.evaluate(methodNode))?.toUpperCase() : undefined;
-    const path = pathNode ? literalOf(this.evaluate(pathNode)) : undefined;
-    if (method === undefined || path === undefined || !isHttpMethod(method)) return false;
-    this.out.routes.push({ method, path: joinRoutePath(openApiPathToRoute(path)), line: this.line(call), kind: 'router', openApiMeta: true });
-    return true;
+    let found = false;
+    for (const meta of call.arguments[0] ? this.metaObjects(call.arguments[0], 0) : []) {
+      const openapi = this.prop(meta, 'openapi');
+      const spec = openapi ? skipOuter(openapi) : undefined;
+      if (!spec || !isObjectLiteralExpression(spec)) continue;
+      const methodNode = this.prop(spec, 'method');
+      const pathNode = this.prop(spec, 'path');
+      const method = methodNode ? literalOf(this.evaluate(methodNode))?.toUpperCase() : undefined;
+      const path = pathNode ? literalOf(this.evaluate(pathNode)) : undefined;
+      if (method === undefined || path === undefined || !isHttpMethod(method)) continue;
+      this.out.routes.push({ method, path: joinRoutePath(openApiPathToRoute(path)), line: this.line(call), kind: 'router', openApiMeta: true });
+      found = true;
+    }
+    return found;
+  }
+
+  /**
+   * The objects a procedure's `.meta(x)` may be given: written there, held by a constant, either
+   * branch of a conditional, or a property of the entry a table lookup by a key not known picks
+   * (`CONFIG[type].meta` in a procedure factory called once per type): that property of each entry.
+   */
+  private metaObjects(e: ts.Expression, depth: number): ts.ObjectLiteralExpression[] {
+    const x = skipOuter(e);
+    if (depth > 4) return [];
+    if (isObjectLiteralExpression(x)) return [x];
+    if (isConditionalExpression(x)) return [...this.metaObjects(x.whenTrue, depth + 1), ...this.metaObjects(x.whenFalse, depth + 1)];
+    const held = isIdentifier(x) ? this.decls.get(x.text) : undefined;
+    if (held) return isExpression(held) ? this.metaObjects(held, depth + 1) : [];
+    if (!isPropertyAccessExpression(x)) return [];
+    return this.tableEntries(x.expression, depth + 1).flatMap((entry) => {
+      const v = this.prop(entry, x.name.text);
+      return v ? this.metaObjects(v, depth + 1) : [];
+    });
+  }
+
+  /** The entries (object literals) of a table a lookup by key picks from (`TABLE[key]`), or a constant holding such a lookup. */
+  private tableEntries(e: ts.Expression, depth: number): ts.ObjectLiteralExpression[] {
+    const x = skipOuter(e);
+    if (depth > 4) return [];
+    const held = isIdentifier(x) ? this.decls.get(x.text) : undefined;
+    if (held) return isExpression(held) ? this.tableEntries(held, depth + 1) : [];
+    if (!isElementAccessExpression(x)) return [];
+    const t = skipOuter(x.expression);
+    const init = isIdentifier(t) ? this.decls.get(t.text) : undefined;
+    const table = init && isExpression(init) ? skipOuter(init) : undefined;
+    if (!table || !isObjectLiteralExpression(table)) return [];
+    return table.properties.flatMap((p) => {
+      const v = isPropertyAssignment(p) ? skipOuter(p.initializer) : undefined;
+      return v && isObjectLiteralExpression(v) ? [v] : [];
+    });
   }
 
   /** Hono `app.mount('/x', handler)`: every method under the path. */

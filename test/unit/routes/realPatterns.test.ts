@@ -1805,6 +1805,25 @@ suite('routes on real-world patterns: trpc-to-openapi procedures', () => {
     assert.deepEqual(routesOf({ '/s/routers/monitors.ts': monitors, '/s/middleware/index.ts': withWrites }), []);
   });
 
+  test("a procedure factory's .meta(...) picked from a table of configs by the factory's key: each entry's openapi meta is a route; an entry without one, none", () => {
+    const actions = [
+      "import { router, authProcedure } from '../middleware';",
+      'const STEP_CONFIG = {',
+      "  approve: { schema: approveInput, meta: { openapi: { method: 'POST', path: '/v1/steps/{id}/approve' } } },",
+      "  archive: { schema: archiveInput },",
+      "  reopen: { schema: reopenInput, meta: { openapi: { method: 'PUT', path: '/v1/steps/{id}/reopen' } } },",
+      '} as const;',
+      'export function stepProcedure(step: keyof typeof STEP_CONFIG) {',
+      '  const config = STEP_CONFIG[step];',
+      "  const meta = 'meta' in config ? config.meta : {};",
+      '  return authProcedure.meta(meta).input(config.schema).mutation(run);',
+      '}',
+      "export const stepRouter = router({ approve: stepProcedure('approve'), archive: stepProcedure('archive'), reopen: stepProcedure('reopen') });",
+    ].join('\n');
+    const routes = routesOf({ '/s/index.ts': app, '/s/routers/steps.ts': actions, '/s/middleware/index.ts': middleware });
+    assert.deepEqual(routes.sort(), ['POST /api/v1/steps/:id/approve', 'PUT /api/v1/steps/:id/reopen']);
+  });
+
   test('without the handler the procedures are served nowhere; without procedures the handler answers below its mount', () => {
     assert.deepEqual(routesOf({ '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }), []);
     assert.deepEqual(routesOf({ '/s/index.ts': app }), ['ALL /api/*']);
