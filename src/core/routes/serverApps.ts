@@ -77,7 +77,54 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
     }
   }
   await addMarkedApps(fs, files, apps);
+  await addHoistedFrameworkApps(fs, files, apps);
   return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+
+/** A package.json `workspaces` field's globs (`["api", "packages/*"]`, or `{ packages: [...] }`). */
+function workspaceGlobsOf(pkg: Record<string, unknown>): string[] {
+  const field = pkg['workspaces'];
+  const list = Array.isArray(field) ? field : field !== null && typeof field === 'object' ? (field as Record<string, unknown>)['packages'] : undefined;
+  return Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string' && !g.startsWith('!')) : [];
+}
+
+/** Whether a workspace glob (`api`, `packages/*`, `apps/**`) names the folder `rel` (relative, '/'-separated). */
+function globNames(glob: string, rel: string): boolean {
+  const want = glob.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
+  const got = rel.split('/');
+  if (want.includes('**')) return got.length >= want.indexOf('**') && want.slice(0, want.indexOf('**')).every((w, i) => w === '*' || w === got[i]);
+  return want.length === got.length && want.every((w, i) => w === '*' || w === got[i]);
+}
+
+/**
+ * A workspace member whose framework the workspace root declares (npm and Yarn workspaces hoist it:
+ * `"workspaces": ["api"]` beside `"express"` in the root package.json, api/package.json listing only
+ * scripts) is a server app of its own when its files import that framework and no other package
+ * depends on it (a library the apps share is read with them). Without this its files belong to no
+ * app: the root's group leaves a member package out, and no route of it is read.
+ */
+async function addHoistedFrameworkApps(fs: FsLike, files: readonly string[], apps: Map<string, ServerApp>): Promise<void> {
+  const pkgs = new Map<string, Record<string, unknown>>();
+  for (const file of files) {
+    if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json' || file.includes(`${sep}node_modules${sep}`)) continue;
+    const pkg = await readJsonObject(fs, file);
+    if (pkg) pkgs.set(dirname(file), pkg);
+  }
+  const dependedOn = new Set([...pkgs.values()].flatMap((p) => dependencyNames(p)));
+  for (const [root, rootPkg] of pkgs) {
+    const frameworks = SERVER_FRAMEWORKS.filter((f) => dependencyNames(rootPkg).includes(f));
+    const globs = workspaceGlobsOf(rootPkg);
+    if (frameworks.length === 0 || globs.length === 0) continue;
+    for (const [dir, pkg] of pkgs) {
+      const rel = relative(root, dir).split(sep).join('/');
+      if (dir === root || apps.has(dir) || rel.startsWith('..') || !globs.some((g) => globNames(g, rel))) continue;
+      if (typeof pkg['name'] === 'string' && dependedOn.has(pkg['name'])) continue;
+      if (dependencyNames(pkg).some((d) => FRONT_END.has(d))) continue;
+      const own = files.filter((f) => f.startsWith(dir + sep) && ![...pkgs.keys()].some((d) => d !== dir && d.startsWith(dir + sep) && f.startsWith(d + sep)));
+      const importer = own.length > 0 ? await pageAppImporter(fs, dir, own, frameworks) : undefined;
+      if (importer?.file) apps.set(dir, { dir, evidence: `a workspace member: the workspace root's package.json declares ${importer.framework} and ${importer.file} imports it` });
+    }
+  }
 }
 
 /**

@@ -128,6 +128,39 @@ suite('findServerApps', () => {
   });
 });
 
+suite('findServerApps: a workspace member using the framework its workspace root declares', () => {
+  // The shape of an npm/Yarn workspace whose root package.json lists the server framework (hoisted)
+  // for a member package that lists only scripts: the member's files import it.
+  const files = {
+    '/w/package.json': JSON.stringify({ workspaces: ['backend', 'libs/*'], dependencies: { express: '5', '@angular/core': '19' } }),
+    '/w/src/main.ts': "import { bootstrapApplication } from '@angular/platform-browser';\n",
+    '/w/backend/package.json': JSON.stringify({ name: 'backend', scripts: { build: 'webpack' } }),
+    '/w/backend/server.ts': "import * as express from 'express';\nexport const app = express();\n",
+    '/w/backend/orders/index.ts': "import { Router } from 'express';\nexport const router = Router();\n",
+    '/w/libs/shared/package.json': JSON.stringify({ name: '@w/shared' }),
+    '/w/libs/shared/guard.ts': "import type { Request } from 'express';\nimport { Router } from 'express';\nexport const guard = Router();\n",
+    '/w/libs/widgets/package.json': JSON.stringify({ name: '@w/widgets', dependencies: { '@w/shared': '*' } }),
+    '/w/libs/widgets/chart.ts': 'export const chart = 1;\n',
+    '/w/tools/package.json': JSON.stringify({ name: 'tools' }),
+    '/w/tools/serve.ts': "import express from 'express';\n",
+  };
+
+  test('is a server app of its own; a member other packages depend on (a library), one importing no framework, and a package outside the workspace globs are not', async () => {
+    const apps = await findServerApps(memFs(files), Object.keys(files));
+    assert.deepEqual(apps, [
+      { dir: '/w', evidence: 'package.json depends on express' },
+      { dir: '/w/backend', evidence: "a workspace member: the workspace root's package.json declares express and server.ts imports it" },
+    ]);
+  });
+
+  test("groups the member's files apart from the root's, so its routes are read as its app's", async () => {
+    const paths = Object.keys(files);
+    const groups = groupFilesByApp('/w', await findServerApps(memFs(files), paths), paths.filter((f) => f.endsWith('.ts')), await findPackages(memFs(files), paths));
+    const backend = groups.find((g) => g.dir === '/w/backend');
+    assert.deepEqual(backend?.files.slice().sort(), ['/w/backend/orders/index.ts', '/w/backend/server.ts']);
+  });
+});
+
 suite('findServerApps: Nx apps without a package.json of their own', () => {
   const project = (executor: string): string => JSON.stringify({ projectType: 'application', targets: { build: { executor }, lint: { executor: '@nx/eslint:lint' } } });
 
