@@ -917,7 +917,8 @@ const ROUTER_PACKAGES = new Set(['express', 'koa-router', '@koa/router', 'expres
  * usersRouter() { const router = Router(); ...; return router }`), when no mount reaches it, it
  * mounts nothing (a root of the app's routers is exported for the app) and no file of the scan
  * imports that file (its mount commented out, the file left behind), in a scan where some mount is
- * resolved. By `key#router`. A router its file
+ * resolved; also any such router of a file other files import only for request handlers it holds
+ * (`import getTerms from './terms'` mounted in the router's place). By `key#router`. A router its file
  * keeps to itself is still taken for the app's root (mountPrefixes); so is a file a mount may reach
  * by its name through a folder loaded at run time (`const ctrl = autoload('controllers');
  * app.use('/', ctrl.auth)` for controllers/auth.js).
@@ -926,24 +927,51 @@ function unservedRouters(scanned: Scanned[], byKey: Map<string, Scanned>, aliase
   const out = new Set<string>();
   // A scan where no mount is resolved (a lone router file, a library of routers) has no app to leave a router out of.
   if (edges.length === 0) return out;
-  const candidates: { s: Scanned; name: string }[] = [];
+  const candidates: { s: Scanned; name: string; exported: boolean }[] = [];
   for (const s of scanned) {
     // Exported, or returned by a function that makes it (a router factory: called where the router is wanted).
     const exported = new Set([s.x.defaultExport, ...Object.values(s.x.exportNames ?? {}), ...Object.values(s.x.routerFactories ?? {})]);
     for (const [name, via] of Object.entries(s.x.plainRouters ?? {})) {
       const from = importNamed(s.x.imports, via)?.source;
-      if (from !== undefined && ROUTER_PACKAGES.has(from) && exported.has(name) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) candidates.push({ s, name });
+      if (from !== undefined && ROUTER_PACKAGES.has(from) && incomingOf(edges, { key: s.key, name }).length === 0 && !edges.some((e) => e.parent.key === s.key && e.parent.name === name)) candidates.push({ s, name, exported: exported.has(name) });
     }
   }
   // Resolving every import of the scan is the costly part: only when some router may be left out.
   if (candidates.length === 0) return out;
-  const imported = new Set<string>();
-  for (const s of scanned) for (const i of s.x.imports) imported.add(resolveModule(s.key, i.source, byKey, aliases)?.key ?? '');
-  const members = new Set(scanned.flatMap((s) => s.x.mounts.map((m) => /^[\w$]+\.([\w$]+)$/.exec(m.routerName)?.[1] ?? '')));
-  for (const { s, name } of candidates) {
-    const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
-    if (!imported.has(s.key) && !members.has(base)) out.add(`${s.key}#${name}`);
+  const imported = importedNames(scanned, byKey, aliases);
+  const takenOf = new Map<string, Set<string>>();
+  for (const k of imported) {
+    const at = k.lastIndexOf('#');
+    takenOf.set(k.slice(0, at), (takenOf.get(k.slice(0, at)) ?? new Set()).add(k.slice(at + 1)));
   }
+  const members = new Set(scanned.flatMap((s) => s.x.mounts.map((m) => /^[\w$]+\.([\w$]+)$/.exec(m.routerName)?.[1] ?? '')));
+  for (const { s, name, exported } of candidates) {
+    const base = /([^/]+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(s.key)?.[1] ?? '';
+    if (members.has(base)) continue;
+    const taken = [...(takenOf.get(s.key) ?? [])];
+    // Imported only for request handlers it also holds (mounted in the router's place): the router is no one's.
+    const handlersOnly = taken.length > 0 && taken.every((n) => s.x.endpoints?.[n] === 'handler');
+    if (handlersOnly || (exported && taken.length === 0)) out.add(`${s.key}#${name}`);
+  }
+  return out;
+}
+
+/**
+ * What the scan's imports take of each file, by `key#name` (the name in that file). A namespace, a
+ * re-export or an import not followed to a name counts as the whole file (`key#*`).
+ */
+function importedNames(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of scanned)
+    for (const i of s.x.imports) {
+      const target = resolveModule(s.key, i.source, byKey, aliases);
+      if (!target) continue;
+      const found = i.imported === '*' || i.local.startsWith('*reexport*') ? undefined : followExport(s, i, undefined, byKey, aliases, 0);
+      const named = found?.name !== undefined && found.name !== '*';
+      if (named) out.add(`${found.target.key}#${found.name}`);
+      // Passed on from another file (a barrel's re-export): the file imported is taken whole, as before.
+      if (!named || found.target !== target) out.add(`${target.key}#*`);
+    }
   return out;
 }
 
@@ -1655,8 +1683,9 @@ function importedRouters(s: Scanned, imported: { imported: string; source: strin
   const viaCall = made?.given && !made.maker.startsWith('new ') ? resolveFactoryMount(target, made.maker, byKey, aliases, 0, made.given) : [];
   if (viaCall.length > 0) return viaCall;
   // A function of that file that declares nothing (`app.use('/q', verifyToken, board)`: a
-  // middleware) mounts nothing; a default export or a plugin function means the file.
-  if (name !== undefined && target.x.plainFunctions?.includes(name)) return [];
+  // middleware), or a handler answering the request itself (an endpoint, addEndpointRoutes), mounts
+  // no router of the file; a default export or a plugin function means the file.
+  if (name !== undefined && (target.x.plainFunctions?.includes(name) || target.x.endpoints?.[name] === 'handler')) return [];
   // A plugin function whose parameter is its own router (another function of the file declares
   // routes on a parameter of the same name: fileExports.ts ownParamRouters): that function's routes.
   const own = name !== undefined ? ownParamRouter(target, name) : undefined;

@@ -645,13 +645,17 @@ export abstract class ExportReader extends MountReader {
       const node = this.decls.get(name);
       if (node && (isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node)) && answersRequest(node)) handlers[name] = 'handler';
     }
-    // `serveFiles()`: a function every return of which is such a handler, mounted as its call. Its
-    // handler's `res.sendFile(...)` on a typed `res` may read as a pending method mount: only routes and mounts count.
+    // A handler's `res.send(...)` on a typed `res` may read as a pending method mount: only routes and
+    // mounts count, for a handler itself (`async function getTerms(req: Request, res: Response) { res.send(x) }`,
+    // default-exported beside a router of the file) as for `serveFiles()`, a function every return of which
+    // is such a handler, mounted as its call.
     const lines = [...this.out.routes.map((r) => r.line), ...this.out.mounts.map((m) => m.line)];
     for (const [name, node] of this.decls) {
       if (!isFunctionDeclaration(node) && !isArrowFunction(node) && !isFunctionExpression(node)) continue;
       const [start, end] = [this.line(node), this.sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1];
-      if (!lines.some((l) => l >= start && l <= end) && makesRequestHandler(node)) handlers[`${name}()`] = 'handler';
+      if (lines.some((l) => l >= start && l <= end)) continue;
+      if (answersRequest(node)) handlers[name] ??= 'handler';
+      if (makesRequestHandler(node)) handlers[`${name}()`] = 'handler';
     }
     for (const st of this.sf.statements) {
       // The function itself, not one a call wraps (`fp(async (app, opts) => ...)`, a plugin).
