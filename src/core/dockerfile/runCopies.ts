@@ -19,7 +19,7 @@ export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: S
       // The RUN's copies in the order its commands make them, after the copies before it.
       let at = run.afterCopy + 1;
       for (const [i, command] of commands.entries()) {
-        for (const found of [copyOf(command, stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
+        for (const found of [copyOf(withoutRedirections(command), stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
           // A script copied alone lands at its own path (scriptIntoFolder): the destination is that file, not a folder.
           const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim(), ...(found.fromRegistry ? { fromRegistry: true as const } : {}) };
           copies.splice(at, 0, copy);
@@ -31,6 +31,15 @@ export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: S
     return { ...stage, copies, runs };
   });
   return { ...df, stages };
+}
+
+/**
+ * The command without its shell redirections (`2>/dev/null`, `> log.txt`, `2>&1`, `< in`): they
+ * name no argument of the program, so `cp -r public dist/ 2>/dev/null` copies into dist/, not into
+ * a folder named `2>/dev/null`. https://www.gnu.org/software/bash/manual/html_node/Redirections.html
+ */
+function withoutRedirections(command: string): string {
+  return command.replace(/(^|\s)(?:\d+|&)?(?:>>?|<)(?:&\d+|\s*[^\s&|;<>]+)/g, '$1');
 }
 
 /**

@@ -203,6 +203,16 @@ COPY --from=builder /build/dist ./dist
     const df = 'FROM node\nWORKDIR /usr/src/build\nCOPY . /usr/src/build\nRUN npm run build && mkdir -p /usr/src/app && cp -r ./dist/* /usr/src/app/ && rm -rf /usr/src/build\nWORKDIR /usr/src/app\nCMD ["node", "index.js"]\n';
     assert.equal(locateInImage(withRunMoves(parseDockerfile(df)), 'dist/index.js')?.path, '/usr/src/app/index.js');
   });
+  test("a RUN's shell redirections are no arguments of cp: `cp -r assets out/ 2>/dev/null` copies into out/, the build output stays where it was built", () => {
+    const df = 'FROM node\nWORKDIR /srv\nCOPY . .\nWORKDIR /srv/svc\nRUN npx tsc && cp -r assets out/ 2>/dev/null || true\nCMD ["node", "out/main.js"]\n';
+    const moved = withRunMoves(parseDockerfile(df));
+    assert.equal(locateInImage(moved, 'svc/out/main.js')?.path, '/srv/svc/out/main.js');
+    assert.equal(locateInImage(moved, 'svc/assets/logo.png')?.path, '/srv/svc/out/assets/logo.png');
+    // A redirection written apart from its file, and one to a descriptor, are left out the same way.
+    const spaced = withRunMoves(parseDockerfile(df.replace('2>/dev/null', '> /tmp/log 2>&1')));
+    assert.equal(locateInImage(spaced, 'svc/out/main.js')?.path, '/srv/svc/out/main.js');
+    assert.equal(locateInImage(spaced, 'svc/assets/logo.png')?.path, '/srv/svc/out/assets/logo.png');
+  });
   test('cp --parents keeps each source path below the destination; bash braces expand to every combination', () => {
     const df = 'FROM node AS build\nSHELL ["/bin/bash", "-c"]\nADD . /repo\nWORKDIR /repo\nRUN npm run build\nRUN mkdir -p /slim\nRUN cp -r --parents ./{web,api}/{dist,package.json} /slim\nFROM scratch\nWORKDIR /srv\nCOPY --from=build /slim ./\n';
     const moved = withRunMoves(parseDockerfile(df));
