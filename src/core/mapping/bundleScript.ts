@@ -10,7 +10,7 @@
 // names a file of the project from the folder the script runs in).
 // https://bun.sh/docs/bundler https://esbuild.github.io/api/#build https://rollupjs.org/javascript-api/
 // https://rolldown.rs/apis/javascript-api
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { BuildProject } from './buildProject';
 import type { BundleCall, ScriptPath } from './bundleCall';
@@ -41,7 +41,8 @@ const SCRIPT_FILE = /^(?:\.\/)?[\w@.-][\w@./-]*\.[cm]?[jt]sx?$/;
 
 /** Which module each API comes from, and the functions of it that bundle (read by bundleCall.ts). */
 export const MODULE_APIS: Readonly<Record<string, { tool: string; calls: readonly string[] }>> = {
-  esbuild: { tool: 'esbuild', calls: ['build', 'buildSync'] },
+  // esbuild's context() takes the build options too, built by rebuild() or watch(): https://esbuild.github.io/api/#rebuild
+  esbuild: { tool: 'esbuild', calls: ['build', 'buildSync', 'context'] },
   rollup: { tool: 'rollup', calls: ['rollup'] },
   tsup: { tool: 'tsup', calls: ['build'] },
   rolldown: { tool: 'rolldown', calls: ['build', 'rolldown'] },
@@ -82,6 +83,7 @@ export async function findScriptedBundle(
   names: RegExp,
   runs: readonly ScriptRun[] = [],
   within?: string,
+  binRuns?: (command: string) => Promise<{ file: string; args: string[] }[]>,
 ): Promise<ScriptedBundle | undefined> {
   const scripts = project.pkg?.scripts ?? {};
   // The build scripts, and those they run by name (`"build": "run-s clean build:app"`).
@@ -96,9 +98,11 @@ export async function findScriptedBundle(
     ...(await Promise.all(runs.map((r) => turboTasksRun(fs, project, r.command, within)))).flat().flatMap((task) => (names.test(task) || !Object.hasOwn(scripts, task) ? [] : [{ command: scripts[task] ?? '', dir: project.dir, script: task }])),
   ];
   for (const run of commands) {
-    const files = [...runFiles(run.command).map((r) => ({ ...r, config: false })), ...configFiles(run.command).map((file) => ({ file, args: [], config: true }))];
+    // A command a workspace package provides as its bin runs that package's file (workspaceBins.ts).
+    const bins = binRuns ? await binRuns(run.command) : [];
+    const files = [...runFiles(run.command).map((r) => ({ ...r, config: false })), ...configFiles(run.command).map((file) => ({ file, args: [], config: true })), ...bins.map((b) => ({ ...b, config: false }))];
     for (const { file, args, config } of files) {
-      const abs = join(run.dir, file);
+      const abs = isAbsolute(file) ? file : join(run.dir, file);
       // A file outside the build context (`RUN node ../../../x.mjs`) is not read: workspace files
       // are input, they do not choose what else of the machine is opened.
       if (within !== undefined && !isAtOrInside(within, abs)) continue;
@@ -112,7 +116,7 @@ export async function findScriptedBundle(
       const guessed = await existingFiles(fs, found.entries.filter((e) => e.fromUnknown).map(from));
       const entries = found.entries.length > 0 ? [...known, ...guessed] : await existingFiles(fs, args.filter((a) => SCRIPT_FILE.test(a)).map((a) => join(run.dir, a)));
       if (run.line !== undefined && !isAtOrInside(project.dir, abs) && !entries.some((e) => isAtOrInside(project.dir, e))) continue;
-      const named = run.line === undefined ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
+      const named = run.line === undefined && !isAbsolute(file) ? file.replace(/^\.\//, '') : relative(project.dir, abs).split(sep).join('/');
       return { tool: found.tool, file: named, script: run.script, entries, ...(run.line !== undefined ? { line: run.line } : {}), ...(found.output !== undefined ? { output: from(found.output) } : {}), ...(found.perFile ? { perFile: true as const } : {}) };
     }
   }

@@ -18,6 +18,7 @@ import { escapeRegExp } from '../escapeRegExp';
 import { findEmit, type Emit } from './emit';
 import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, startedBundleScriptNames, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
+import { workspaceBinRuns } from './workspaceBins';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
@@ -150,7 +151,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
     if (!df || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
     return locateInImage(df, rel.split(sep).join('/'), build?.target, at === undefined ? {} : { at });
   };
-  const scriptFound = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context);
+  const scriptFound = await findScriptedBundle(fs, project, buildScriptNames(project), runs, context, workspaceBinRuns(fs, context));
   // A build script whose entries are globs writes each file at its own path: an emit (findEmit), not a bundle.
   const perFile = scriptFound?.perFile ? scriptFound : undefined;
   const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate, context }, evidence);

@@ -151,4 +151,20 @@ suite('build script files that bundle through a bundler API', () => {
     const got = { sourceRoot: m?.sourceRoot, target: m?.target, bundled: m?.bundled, ts: m?.rewrites['.ts'] };
     assert.deepEqual(got, { sourceRoot: '/ws/src', target: '/app/dist', bundled: false, ts: '.js' }, m?.evidence.join('\n'));
   });
+  test("a build script running a workspace package's own bin (`tools bundle src/main.ts`), a file calling esbuild's context(): the service's output is a bundle, mapped where the image copies it", async () => {
+    const cli = "import { context } from 'esbuild';\nconst [entry] = process.argv.slice(3);\nconst ctx = await context({ entryPoints: [entry], bundle: true, platform: 'node', outfile: 'dist/main.js' });\nawait ctx.rebuild();\nawait ctx.dispose();\n";
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'tools/*'] }),
+      '/ws/tools/build/package.json': JSON.stringify({ name: '@acme/build-tools', type: 'module', bin: { tools: './cli.mjs' }, dependencies: { esbuild: '0.24' } }),
+      '/ws/tools/build/cli.mjs': cli,
+      '/ws/apps/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { fastify: '5' }, devDependencies: { '@acme/build-tools': '*' }, scripts: { build: 'tools bundle src/main.ts' } }),
+      '/ws/apps/api/tsconfig.json': '{"include":["src"]}',
+      '/ws/apps/api/src/main.ts': '',
+      '/ws/Dockerfile': 'FROM node:20 AS build\nWORKDIR /repo\nCOPY . .\nRUN npm ci && npm run build -w @acme/api\nFROM node:20-slim\nWORKDIR /srv\nCOPY --from=build /repo/apps/api/dist .\nCMD ["node", "main.js"]\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/apps/api/src', target: '/srv', bundled: true });
+    // A command no package of the workspace provides is no script of the project: nothing says the output is a bundle.
+    const unknown = { ...files, '/ws/tools/build/package.json': JSON.stringify({ name: '@acme/build-tools', type: 'module', bin: { other: './cli.mjs' } }) };
+    assert.notEqual((await inferMapping(memFs(unknown), buildSpec()))?.bundled, true);
+  });
 });
