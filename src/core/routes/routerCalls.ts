@@ -25,6 +25,15 @@ const BODY_PARSERS = /^(?:json|urlencoded|raw|text)$/;
 
 /** Servers whose `route(options)` registers routes given as values. */
 const OPTION_ROUTE_PACKAGES = /^(?:@hapi\/hapi|hapi|fastify)$/;
+/** A route options object's handler: `handler: fn` or the method `handler(req, reply) { ... }`. */
+function handlerOf(a: ts.ObjectLiteralExpression): ts.Node | undefined {
+  const member = a.properties.find((p) => p.name !== undefined && isIdentifier(p.name) && p.name.text === 'handler');
+  return member && (ts.isMethodDeclaration(member) ? member : ts.isPropertyAssignment(member) ? member.initializer : undefined);
+}
+
+/** trpc-to-openapi and its older name, its adapters' subpaths too (`trpc-openapi/dist/adapters/node-http/core`). */
+const OPENAPI_ADAPTER = /^(?:trpc-to-openapi|trpc-openapi)(?:\/|$)/;
+
 export abstract class RouterCallReader extends ReceiverReader {
   /** `table[key](router, ...)` of a route helper an object of the file holds (routeHelpers.ts): read there. */
   protected abstract readKeyedMemberCall(call: ts.CallExpression, callee: ts.ElementAccessExpression): boolean;
@@ -414,7 +423,10 @@ export abstract class RouterCallReader extends ReceiverReader {
         this.warn(call, { id: 'routeOptions', args: [writtenName(router)] });
         return;
       }
+      const before = this.out.routes.length;
       this.addOptionRoutes(router, methods, url, call);
+      // Its handler hands the request to a trpc-to-openapi handler: the procedures' REST routes are below it (collect.ts).
+      if (this.callsOpenApiHandler(handlerOf(a))) for (const r of this.out.routes.slice(before)) r.openApiMount = true;
       return;
     }
     const path = this.evaluate(a) ?? this.factoryRoutes(a) ?? this.listedRoutes(a);
@@ -585,6 +597,36 @@ export abstract class RouterCallReader extends ReceiverReader {
   }
 
   /** A route for each method of fastify or hapi route options (`'*'` is every method; hapi's `{id}` parameters read as `:id`). */
+  /**
+   * A route handler calling a handler a trpc-to-openapi (or trpc-openapi) adapter made, `const h =
+   * createOpenApiNodeHttpHandler(opts)` in a function around the route, `handler: (req, reply) =>
+   * h(req, reply)`: a project's own Fastify plugin serving the procedures' REST routes below its url.
+   */
+  private callsOpenApiHandler(handler: ts.Node | undefined): boolean {
+    const fn = handler && (ts.isMethodDeclaration(handler) ? handler : isExpression(handler) ? skipOuter(handler) : undefined);
+    if (!fn || !(ts.isMethodDeclaration(fn) || isFunctionLike(fn))) return false;
+    const made = (name: string): boolean => {
+      for (let at: ts.Node | undefined = fn.parent; at; at = at.parent) {
+        if (!isBlock(at) && !ts.isSourceFile(at)) continue;
+        for (const st of at.statements) {
+          if (!ts.isVariableStatement(st)) continue;
+          const d = st.declarationList.declarations.find((x) => isIdentifier(x.name) && x.name.text === name);
+          const init = d?.initializer && skipOuter(d.initializer);
+          if (init && isCallExpression(init) && isIdentifier(init.expression)) return OPENAPI_ADAPTER.test(this.clientSourceOf(init.expression.text) ?? '');
+        }
+      }
+      return false;
+    };
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (isCallExpression(n) && isIdentifier(n.expression) && made(n.expression.text)) found = true;
+      else forEachChild(n, visit);
+    };
+    visit(fn);
+    return found;
+  }
+
   private addOptionRoutes(router: string, methods: string[], given: ConstValue, call: ts.CallExpression): void {
     const url = given.kind === 'str' ? str(...given.parts.map((part) => (typeof part === 'string' ? bracedPathToRoute(part) : part))) : given;
     for (const raw of methods) {

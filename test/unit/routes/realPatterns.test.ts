@@ -1824,6 +1824,28 @@ suite('routes on real-world patterns: trpc-to-openapi procedures', () => {
     assert.deepEqual(routes.sort(), ['POST /api/v1/steps/:id/approve', 'PUT /api/v1/steps/:id/reopen']);
   });
 
+  test("a project's own Fastify plugin routing `${prefix}/*` to the handler a trpc-openapi adapter made (method-shorthand handler): the procedures are below it", () => {
+    const plugin = [
+      "import Fastify from 'fastify';",
+      "import { createOpenApiNodeHttpHandler } from 'trpc-openapi/dist/adapters/node-http/core';",
+      "import { appRouter } from './routers/_app';",
+      'const openApiPlugin = (fastify, opts, done) => {',
+      "  let prefix = opts.basePath ?? '';",
+      "  if (prefix.endsWith('/')) prefix = prefix.slice(0, -1);",
+      '  const restHandler = createOpenApiNodeHttpHandler(opts);',
+      "  fastify.route({ method: ['GET', 'POST'], url: `${prefix}/*`, async handler(request, reply) { return await restHandler(request, reply); } });",
+      '  done();',
+      '};',
+      'const server = Fastify();',
+      "server.register(openApiPlugin, { basePath: '/', router: appRouter });",
+      'server.listen({ port: 3000 });',
+    ].join('\n');
+    assert.deepEqual(routesOf({ '/s/index.ts': plugin, '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }).sort(), ['DELETE /v1/note/:id', 'GET /v1/note/list']);
+    // A route handing the request to a function of its own is a route, not the procedures' mount.
+    const own = plugin.replace('const restHandler = createOpenApiNodeHttpHandler(opts);', 'const restHandler = (req, res) => res.send(req.url);');
+    assert.deepEqual(routesOf({ '/s/index.ts': own, '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }).sort(), ['GET /*', 'POST /*']);
+  });
+
   test('without the handler the procedures are served nowhere; without procedures the handler answers below its mount', () => {
     assert.deepEqual(routesOf({ '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }), []);
     assert.deepEqual(routesOf({ '/s/index.ts': app }), ['ALL /api/*']);
