@@ -74,7 +74,9 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
     files.push(file);
     if (x) extracted.push({ file, x });
   }
-  if (req.routes) read += scanTestFolderImports(req, files, { extracted, skipped }, pass, buffer);
+  // Only what the first wave extracted imports anything: with nothing extracted (a tree the pre-filter
+  // passes over whole) there is no second wave, and no pass over every file to index test folders.
+  if (req.routes && extracted.length > 0) read += scanTestFolderImports(req, files, { extracted, skipped }, pass, buffer);
   const found = { files, mtimes: files.length === mtimes.length ? mtimes : mtimes.slice(0, files.length) };
   if (req.routes) pass.finish(found);
   return { ...found, extracted, skipped, read, followedLink: walk.followedLink() };

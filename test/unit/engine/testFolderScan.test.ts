@@ -50,6 +50,18 @@ suite('scanners: files of test folders the server imports', () => {
     assert.match(JSON.stringify(again.extracted.find((e) => e.file === changed)?.x.routes), /pong/);
   });
 
+  test('a tree whose files declare nothing has no second wave: its test folders are not read, even where imported', () => {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root);
+    write('src/index.ts', "import { helper } from './tests/helper';\nexport const value = helper + 1;\n");
+    write('src/tests/helper.ts', 'export const helper = 1;\n');
+    write('src/tests/routes.controller.ts', "import { Controller, Get } from '@nestjs/common';\n@Controller('x')\nexport class X {\n  @Get() x() {}\n}\n");
+    const scan = scanTreeSync({ root, routes: true }, buffer);
+    assert.deepEqual(declared(scan), []);
+    assert.equal(scan.read, 1, 'src/index.ts alone');
+    assert.deepEqual(scan.files.map((f) => relative(root, f)), ['src/index.ts', 'src/tests/helper.ts', 'src/tests/routes.controller.ts']);
+  });
+
   test('a watched tree follows an import added or dropped as a fresh walk would', () => {
     const trees = createWatchedTrees({ buffer, onMissed: () => undefined, refreshMs: 60_000 });
     trees.watcher(true);
