@@ -2,7 +2,7 @@
 // same files, same mtimes, same texts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FsLike } from '../../../src/core/ports';
@@ -95,6 +95,29 @@ suite('nodeFs: tree walk and batched reads', () => {
       /extractor failed/,
     );
   });
+  test('realpath answers as Node\'s realpathSync does: links resolved (a chain, a folder link), absent for a missing path, a dangling link, a path through a file and a link loop', async () => {
+    const fs = createNodeFs();
+    symlinkSync(join(root, 'src', 'linked'), join(root, 'chain'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    try {
+      const paths = [root, join(root, 'src/main.ts'), join(root, 'src/linked'), join(root, 'src/linked/util.ts'), join(root, 'chain/util.ts'), join(root, 'src/modules/../main.ts'), join(root, 'src/dangling.ts'), join(root, 'missing/x.ts'), join(root, 'src/main.ts/x'), join(root, 'loop-a'), join(root, 'loop-a/x')];
+      const js = (p: string) => {
+        try {
+          return realpathSync(p);
+        } catch {
+          return undefined;
+        }
+      };
+      const got = await Promise.all(paths.map((p) => fs.realpath?.(p)));
+      assert.deepEqual(got, paths.map(js));
+      assert.equal(got[4], join(realpathSync(root), 'shared/util.ts'), 'through two links');
+      assert.equal(got.filter((p) => p === undefined).length, 5);
+    } finally {
+      for (const l of ['chain', 'loop-a', 'loop-b']) rmSync(join(root, l));
+    }
+  });
+
   test('a file the reader does not own is still read: O_NOATIME is refused (EPERM) and the plain open used', async () => {
     // Root may use O_NOATIME on any file: the reader is then `nobody`, in a child process.
     const script = `
