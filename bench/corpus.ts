@@ -299,7 +299,7 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     const own = mine.filter((f) => f.file.startsWith(group.dir + path.sep));
     const joined = [...own, ...servedPackageRoutes(own, mine.filter((f) => !own.includes(f)))];
     const aliases = aliasesOf.get(group.dir) ?? [];
-    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases, files: group.files, ...(entry !== undefined ? { entry } : {}), ...(env !== undefined ? { serviceEnv: env } : {}), ...factsOf.get(group.dir) });
+    const collected = collectExtracted(joined, { moduleOf: () => undefined, aliases, files: group.files, processDir: group.dir, ...(entry !== undefined ? { entry } : {}), ...(env !== undefined ? { serviceEnv: env } : {}), ...factsOf.get(group.dir) });
     return servedTreeRoutes(fs, { root: group.dir, workspaceDir: dir, oneShot: false, serviceEnv: env }, { files: tree.files, extracted: joined, aliases }, collected);
   };
   // A SvelteKit app serves its endpoints only where a service runs it (its image's `node build`): one no service reads (an example app) serves none, as the check reads only a service's source root.

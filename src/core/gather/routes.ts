@@ -62,7 +62,7 @@ export function collectRoutes(
     extra: spec.drift.routes,
     aliases,
     ...(tree.entry !== undefined ? { entry: tree.entry, ...(spec.ownStart ? { entryOnly: true } : {}) } : {}),
-    ...(tree.files ? { files: tree.files } : {}),
+    ...(tree.files ? { files: tree.files, processDir: sourceRoot } : {}),
     ...(tree.nestMajor !== undefined ? { nestMajor: tree.nestMajor } : {}),
     ...(tree.settings !== undefined ? { settings: tree.settings } : {}),
     ...(tree.exampleEnv !== undefined ? { exampleEnv: tree.exampleEnv } : {}),

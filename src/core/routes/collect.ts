@@ -16,7 +16,7 @@ import type { Endpoint, ExtractedFile, ExtractedMount, ExtractedRoute, GivenObje
 import { factoryRouteAt } from './routeFactories';
 import { DEFAULT_FACTORY_INSTANCE, dropUnmetMemberGuards } from './unmetMemberGuards';
 import { ANY_CLASS, CLASS_ROUTER, ENDPOINT_METHODS, NEUTRAL_VERSION, endpointPath, factoryMethod, guardsHold, mayHold, substituteParams, methodRouterName, routerMethodName, writtenName } from './extracted';
-import { concat, APP_SETTING, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, CONFIG_KEY, CONTRACT_PREFIX, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, IMPORTED_FOLDER, LISTED, OMIT, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
+import { concat, APP_SETTING, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, CONFIG_KEY, CONTRACT_PREFIX, CWD_FOLDER, ENV_READ, DEFAULT_OBJECT, SERVED_CONTRACT, EACH, IMPORTED_FOLDER, LISTED, OMIT, PER_ENTRY, SPREAD, SPREAD_ITEMS, VALUES, argRef, UNKNOWN_LOCAL, readsArgs, readsEnv, hasEach, NEW, hasParams, literalOf, paramRef, propOf, soleRef, str, type ConstValue, type Part, type Reference, type StrValue } from './values';
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
@@ -68,6 +68,8 @@ export interface CollectOptions {
    * registers one route per file there, named from the file (values.ts LISTED).
    */
   files?: readonly string[];
+  /** The folder the server's process runs in (the service's source root): what a glob relative to it lists (values.ts CWD_FOLDER). */
+  processDir?: string;
   /** The major of @nestjs/core the app's package installs (nestExclude.ts nestCoreMajor): how its setGlobalPrefix exclude list reads. */
   nestMajor?: number;
   /** node-config's defaults by dotted key (nodeConfig.ts): the text of `config.get('server.apiPath')`. */
@@ -255,7 +257,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const byKey = new Map(scanned.map((s) => [s.key, s]));
   dropUnmadeRouters(scanned, byKey, opts.aliases ?? []);
   madeReceiverWarnings(scanned, warnings);
-  expandListedImports(resolveImportedFolders(scanned, byKey, opts.aliases ?? []), opts.files ?? []);
+  expandListedImports(resolveProcessFolders(resolveImportedFolders(scanned, byKey, opts.aliases ?? []), opts.processDir), opts.files ?? []);
   addListedRoutes(scanned, byKey, opts.aliases ?? [], warnings);
   const resolver = new ValueResolver(scanned, byKey, opts.aliases ?? [], opts.files ?? [], opts.settings ?? {}, opts.exampleEnv, opts.openApiDocuments ?? {}, opts.serviceEnv, opts.yamlSettings ?? {});
   // Paths and prefixes built from other files' constants (or config defaults) are resolved now
@@ -2259,6 +2261,39 @@ class ValueResolver {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configEnvReads ?? {})) if (!this.configEnvReads.has(k)) this.configEnvReads.set(k, v);
   }
 
+  /**
+   * A route registered only for the elements of another file's list a value test holds of
+   * (ExtractedRoute.valueWhen): one per element it holds of (or is not known of), the element's
+   * properties read in place; the route as it is when the list is not known.
+   */
+  private testedRoutes(s: Scanned, r: ExtractedRoute): ExtractedRoute[] {
+    if (!r.valueWhen) return [r];
+    const { valueWhen, ...plain } = r;
+    const first = valueWhen.flatMap((t) => (t.value.kind === 'str' ? t.value.parts : [])).find((p): p is Exclude<Part, string> => typeof p !== 'string' && p.ref.path.includes(EACH));
+    const at = first ? first.ref.path.indexOf(EACH) : -1;
+    const listPath = first ? first.ref.path.slice(0, at) : [];
+    const list = first && !first.ref.local.startsWith(LISTED) ? this.refValue(s, first.ref.local, listPath) : undefined;
+    const elements = list && listElements(list, (f, local, path) => this.refValue(f, local, path), this.perEntry);
+    if (!first || !elements) return [plain];
+    const sameList = (ref: Reference) => ref.local === first.ref.local && ref.path[at] === EACH && listPath.every((k, i) => ref.path[i] === k);
+    const out = new Map<string, ExtractedRoute>();
+    for (const e of elements) {
+      const own = (v: ConstValue): ConstValue =>
+        mapRefs(v, (ref) => {
+          const value = sameList(ref) ? propOf(e.value, ref.path.slice(at + 1)) : undefined;
+          return (value && (literalOf(value) ?? this.text(e.file, value, 1))) ?? { ref };
+        });
+      const fails = valueWhen.some((t) => {
+        const text = literalOf(own(t.value));
+        return text !== undefined && t.oneOf.includes(text) !== t.holds;
+      });
+      if (fails) continue;
+      const made: ExtractedRoute = { ...plain, ...(plain.pathValue ? { pathValue: own(plain.pathValue) } : {}), ...(plain.methodValue ? { methodValue: own(plain.methodValue) } : {}) };
+      out.set(JSON.stringify([made.method, made.pathValue, made.methodValue]), made);
+    }
+    return [...out.values()];
+  }
+
   /** A copy of the file's extraction with its values resolved; undefined when it has none. */
   resolveFile(s: Scanned, warnings: string[]): ExtractedFile | undefined {
     const x = s.x;
@@ -2274,7 +2309,7 @@ class ValueResolver {
     this.resolvePrefixes(s, out, warnings);
     this.resolveRouterModules(s, out, warnings);
     const warned = new Set<string>();
-      for (const r of x.routes) {
+    for (const r of x.routes.some((r) => r.valueWhen) ? x.routes.flatMap((r) => this.testedRoutes(s, r)) : x.routes) {
       if (r.serviceMethod && !this.servesMethod(s, r.serviceMethod)) continue;
       if (r.optionsValue) {
         out.routes.push(...this.optionRoutes(s, r, r.optionsValue, warnings));
@@ -2373,7 +2408,7 @@ class ValueResolver {
     // Among `Object.values(x)` (listed): an exported value that is no route options (a path constant) is no route, not one unknown.
     const visit = (file: Scanned, v: ConstValue | undefined, depth: number, prefix: string, listed = false): void => {
       // `for (const e of routes) server.route({ url: e.path, method: e.method })` over another file's list: each element's.
-      const each = v && depth < 12 ? eachElementOptions({ file, value: v }, (f, local, path) => this.refValue(f, local, path)) : undefined;
+      const each = v && depth < 12 ? eachElementOptions({ file, value: v }, (f, local, path) => this.refValue(f, local, path), this.perEntry) : undefined;
       if (each) return each.forEach((e) => visit(e.file, e.value, depth + 1, prefix, listed));
       const ref = soleRef(v);
       // A list spread into this one (`[...adminRoutes, probe]`, SPREAD_ITEMS): its elements in place.
@@ -3095,8 +3130,22 @@ class ValueResolver {
 
   /** The elements of a list read in `s` (another file's constant followed, spread lists spliced in); undefined when it is no list known. */
   elementsOf(s: Scanned, v: ConstValue): Array<{ file: Scanned; value: ConstValue }> | undefined {
-    return listElements({ file: s, value: v }, (f, local, path) => this.refValue(f, local, path));
+    return listElements({ file: s, value: v }, (f, local, path) => this.refValue(f, local, path), this.perEntry);
   }
+
+  /**
+   * The elements an object standing for each file of a listed folder makes (values.ts PER_ENTRY):
+   * one per file the tree holds there, each reference to the listing's entry its text for that file.
+   */
+  private readonly perEntry = (file: Scanned, item: ConstValue): ConstValue[] | undefined => {
+    const listing = item.kind === 'obj' ? soleRef(item.props[PER_ENTRY])?.local : undefined;
+    if (item.kind !== 'obj' || !listing?.startsWith(LISTED)) return undefined;
+    const { [PER_ENTRY]: _listing, ...props } = item.props;
+    const rest: ConstValue = { kind: 'obj', props };
+    return listedFiles(file.key, listing.slice(LISTED.length), this.files).map((rel) =>
+      mapRefs(rest, (ref) => (ref.local === listing && ref.path[0] === EACH ? (entryText(file.key, listing.slice(LISTED.length), rel, ref.path.slice(1)) ?? { ref }) : { ref })),
+    );
+  };
 
   /** The value an imported binding (and a property path in it) stands for, with the file declaring it. */
   private refValue(s: Scanned, local: string, path: string[]): { file: Scanned; value: ConstValue } | undefined {
@@ -3192,7 +3241,7 @@ class ValueResolver {
     const each = first.ref.path.indexOf(EACH);
     const listPath = first.ref.path.slice(0, each);
     const list = this.refValue(s, first.ref.local, listPath);
-    const elements = list && listElements(list, (f, local, path) => this.refValue(f, local, path));
+    const elements = list && listElements(list, (f, local, path) => this.refValue(f, local, path), this.perEntry);
     if (!elements) return undefined;
     const sameList = (p: Part): p is Exclude<Part, string> =>
       typeof p !== 'string' && p.ref.local === first.ref.local && p.ref.path.length > each && p.ref.path[each] === EACH && listPath.every((k, i) => p.ref.path[i] === k);
@@ -3318,10 +3367,10 @@ class ValueResolver {
   private elementTexts(s: Scanned, local: string, path: string[], each: number): Array<string | undefined> | undefined {
     if (local.startsWith(LISTED)) return listedNames(s.key, local.slice(LISTED.length), path.slice(each + 1), this.files);
     const list = this.refValue(s, local, path.slice(0, each));
-    if (list?.value.kind !== 'arr') return undefined;
-    return list.value.items.map((item) => {
-      const value = propOf(item, path.slice(each + 1));
-      return value && (literalOf(value) ?? this.text(list.file, value, 1));
+    const items = list && listElements(list, (f, l, p) => this.refValue(f, l, p), this.perEntry);
+    return items?.map((item) => {
+      const value = propOf(item.value, path.slice(each + 1));
+      return value && (literalOf(value) ?? this.text(item.file, value, 1));
     });
   }
 }
@@ -3397,6 +3446,27 @@ function resolveImportedFolders(scanned: Scanned[], byKey: Map<string, Scanned>,
       text = text.split(marker).join(posix.relative(posix.dirname(s.key), posix.join(posix.dirname(found.target.key), folder, rest)));
     }
     s.x = JSON.parse(text) as ExtractedFile;
+  }
+  return scanned;
+}
+
+/** A listing below the process's working folder (values.ts CWD_FOLDER), as a listing's local starts. */
+const PROCESS_LISTING = `${LISTED}${CWD_FOLDER}`;
+
+/**
+ * A folder listed below the process's working folder (values.ts CWD_FOLDER: `globSync('./src/kinds/*.js')`):
+ * that folder relative to the listing file, the working folder the service's source root (where the
+ * image's WORKDIR holds it and its package's scripts run). Without one the listing is left: it lists no file.
+ */
+function resolveProcessFolders(scanned: Scanned[], processDir: string | undefined): Scanned[] {
+  if (processDir === undefined) return scanned;
+  const root = toSlash(processDir);
+  for (const s of scanned) {
+    if (!s.x.listsProcessFolder) continue;
+    const text = JSON.stringify(s.x);
+    const here = posix.dirname(s.key);
+    const rel = posix.relative(here, root);
+    s.x = JSON.parse(text.split(PROCESS_LISTING).join(`${LISTED}${rel === '' ? '' : `${rel}/`}`)) as ExtractedFile;
   }
   return scanned;
 }

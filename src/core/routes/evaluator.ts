@@ -537,6 +537,9 @@ export abstract class Evaluator extends ReaderBase {
     if (hit && isBindingElement(hit as ts.Node)) return this.destructured(hit as ts.BindingElement, depth);
     if (hit && isFunctionDeclaration(hit as ts.Node)) return this.evaluate(hit as ts.Node, depth);
     if (hit && isExpression(hit as ts.Node)) {
+      // `const kinds = []` filled by a loop over a listed folder: one element per file (pushedLists.ts).
+      const filled = isArrayLiteralExpression(hit as ts.Node) && (hit as ts.ArrayLiteralExpression).elements.length === 0 ? this.pushedList(hit as ts.ArrayLiteralExpression) : undefined;
+      if (filled) return filled;
       const changed = this.changedNames.has(node.text) ? letDeclarationOf(hit as ts.Node) : undefined;
       return changed ? this.letValue(changed, hit as ts.Expression, node, depth) : this.evaluate(hit as ts.Expression, depth);
     }

@@ -13,9 +13,9 @@ import ts from './compiler';
 import { classMembers, defaultFactoryClass } from './memberGuards';
 import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isNewExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
-import type { ExtractedFile, ExtractedMount, ExtractedRoute } from './extracted';
+import type { ExtractedFile, ExtractedMount, ExtractedRoute, ValueTest } from './extracted';
 import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
-import { LISTED, literalOf } from './values';
+import { LISTED, hasEach, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
 import { cjsNamedExport, isFunctionLike, isTypeOnly } from './routeSyntax';
 import { returnedUnmounted } from './settingGuards';
@@ -24,6 +24,7 @@ import { ROUTER_METHODS } from './routeSpec';
 import { globLoaded, isModuleLoad } from './moduleLoads';
 import { FeathersReader, feathersClassMembers } from './feathersServices';
 import { branchConditions } from './argConditions';
+import { branchTerms, rootName, type ValueTerm } from './valueTests';
 import { nextHandlerExports } from './nextExports';
 import { readsHandlerExports, YAML_FILE_READ } from './mayDeclareRoutes';
 import { readSailsConfig } from './sailsRoutes';
@@ -303,15 +304,42 @@ class FileReader extends FeathersReader {
   private visitIf(node: ts.IfStatement): void {
     this.visit(node.expression);
     let conditions: ReturnType<typeof branchConditions> | undefined;
+    // Read with a loop's element or a helper's argument bound: what the test says of that value (valueTests.ts).
+    const terms = this.scopes.length > 0 ? this.boundTerms(node.expression) : undefined;
     for (const [branch, which] of [[node.thenStatement, 'then'], [node.elseStatement, 'otherwise']] as const) {
       if (!branch) continue;
+      const tests = terms?.[which];
+      if (tests === false) continue;
       const before = this.out.routes.length;
       this.visit(branch);
       // The test is read only when the branch registered something.
       if (this.out.routes.length === before) continue;
       const when = (conditions ??= branchConditions(node.expression))[which];
       if (when.length > 0) for (const r of this.out.routes.slice(before)) r.when = [...(r.when ?? []), ...when];
+      if (tests && tests.length > 0) for (const r of this.out.routes.slice(before)) r.valueWhen = [...(r.valueWhen ?? []), ...tests];
     }
+  }
+
+  /**
+   * What each branch's test says of values the reading binds now: false where a literal bound fails
+   * it (the branch is not taken), the tests of elements of another file's list (EACH) to check per element.
+   */
+  private boundTerms(test: ts.Expression): { then: ValueTest[] | false; otherwise: ValueTest[] | false } | undefined {
+    const { then, otherwise } = branchTerms(test);
+    if (then.length === 0 && otherwise.length === 0) return undefined;
+    const read = (terms: ValueTerm[]): ValueTest[] | false => {
+      const out: ValueTest[] = [];
+      for (const t of terms) {
+        const name = rootName(t.expr);
+        if (!this.scopes.some((sc) => sc.has(name))) continue;
+        const value = this.evaluate(t.expr);
+        const text = literalOf(value);
+        if (text !== undefined && t.oneOf.includes(text) !== t.holds) return false;
+        if (text === undefined && value?.kind === 'str' && hasEach(value)) out.push({ value, oneOf: t.oneOf, holds: t.holds });
+      }
+      return out;
+    };
+    return { then: read(then), otherwise: read(otherwise) };
   }
 
   /**

@@ -102,6 +102,12 @@ export interface ExtractedRoute {
    * cannot meet one does not serve it (argConditions.ts).
    */
   when?: ArgCondition[];
+  /**
+   * Registered only for the elements of another file's list this value test holds of (`if (kind ===
+   * 'quote')` in a helper called per element with `kind` an element's property, valueTests.ts):
+   * collect.ts makes the route per element and keeps those the tests hold of.
+   */
+  valueWhen?: ValueTest[];
   /** Registered only when a test of the environment or configuration holds (settingGuards.ts): listed, with a warning. */
   onlyWhen?: SettingGuard;
   /**
@@ -118,6 +124,13 @@ export interface ExtractedRoute {
    * route where the list, found, lacks the method (feathersServices.ts).
    */
   serviceMethod?: { method: string; methods: ConstValue };
+}
+
+/** A value (an element's property of another file's list) that is one of `oneOf` (`holds`) or none of them. */
+export interface ValueTest {
+  value: ConstValue;
+  oneOf: string[];
+  holds: boolean;
 }
 
 /** `options.admin` truthy (or falsy) for the router factory `fn`, its options the parameter at `param`. */
@@ -488,6 +501,8 @@ export interface ExtractedFile {
   constants?: Record<string, ConstValue>;
   /** Exported constants naming a folder of the tree, relative to the file (loops.ts exportedFolders): a folder another file lists may be below one. */
   folders?: Record<string, string>;
+  /** The file lists a folder below the process's working folder (values.ts CWD_FOLDER), for collect.ts to place. */
+  listsProcessFolder?: true;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
   /** The YAML file of settings the file loads its export's defaults from, by a literal path (yamlSettings.ts). */

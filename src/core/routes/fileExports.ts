@@ -311,7 +311,7 @@ export abstract class ExportReader extends MountReader {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
       // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else what it returns when it builds a path.
-      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isExpression(node) ? this.evaluate(node) : undefined;
+      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isArrayLiteralExpression(node) && node.elements.length === 0 ? (this.pushedList(node) ?? this.evaluate(node)) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     withReassignedFields(this.sf, constants, (e) => this.evaluate(e));

@@ -1,11 +1,12 @@
 // A glob's matches as a folder listed at run time (values.ts LISTED): `globSync('**/routes.js', { cwd:
 // __dirname })` lists paths relative to a folder below the file's own, `glob.sync(join(__dirname,
-// 'routes/*.js'))` whole paths below it. A pattern relative to the process's working folder is not
-// known statically (moduleLoads.ts globLoaded warns of what such a loop loads).
+// 'routes/*.js'))` whole paths below it; `globSync('./src/routes/*.js')` whole paths below the
+// process's working folder (values.ts CWD_FOLDER), its package's folder.
 import ts from './compiler';
-import { isBinaryExpression, isCallExpression, isObjectLiteralExpression, isPropertyAssignment, isTemplateExpression } from './tsNodes';
+import { isBinaryExpression, isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAssignment, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { dirnameJoin } from './routeSyntax';
+import { CWD_FOLDER } from './values';
 
 /** `glob.sync(...)`, `globSync(...)`, `fg.sync(...)`, `await globby(...)`: the calls listing a glob's files. */
 export const GLOB_CALL = /^(?:glob|globSync|globby|globbySync|fg|fastGlob|fastglob|tinyglobby)(?:\.(?:sync|globSync|glob))?$/;
@@ -39,16 +40,20 @@ export function globListing(call: ts.CallExpression, text: (e: ts.Expression) =>
   }
   const cwd = props.get('cwd');
   const absolute = props.get('absolute')?.kind === ts.SyntaxKind.TrueKeyword;
-  const pattern = cwd ? text(patternArg) : dirnameJoin(patternArg, text);
-  const dir = cwd ? dirOf(cwd) : '';
+  // Without a cwd, a pattern not built on the file's folder is relative to the process's (CWD_FOLDER).
+  const fromProcess = !cwd && !startsAtDirname(patternArg);
+  const pattern = cwd || fromProcess ? text(patternArg) : dirnameJoin(patternArg, text);
+  const dir = cwd ? dirOf(cwd) : fromProcess ? CWD_FOLDER : '';
   if (pattern === undefined || dir === undefined || /[{}[\]!|,()]/.test(pattern) || pattern.startsWith('/')) return undefined;
-  // Without a cwd the pattern is whole only when it starts at the file's folder (dirnameJoin read `__dirname` there).
-  if (!cwd && !startsAtDirname(patternArg)) return undefined;
+  // From the process's folder only a pattern written whole (no piece read as any text) naming a folder below it.
+  if (fromProcess && (!(isStringLiteralLike(patternArg) || isIdentifier(patternArg)) || pattern.startsWith('..'))) return undefined;
   const segments = pattern.replace(/^\.\//, '').split('/');
   const first = segments.findIndex((s) => /[*?]/.test(s));
   if (first < 0) return undefined;
   const below = segments.slice(0, first).join('/');
-  return { dir: [dir, below].filter((p) => p !== '').join('/'), glob: segments.slice(first).join('/'), whole: !cwd || absolute };
+  if (fromProcess && below === '') return undefined;
+  const inDir = dir === CWD_FOLDER ? `${CWD_FOLDER}${below}` : [dir, below].filter((p) => p !== '').join('/');
+  return { dir: inDir, glob: segments.slice(first).join('/'), whole: !cwd || absolute };
 }
 
 /** Whether a pattern is built on the file's own folder (`__dirname`, `import.meta.dirname`) rather than the process's. */

@@ -2,7 +2,7 @@
 // read in: the lists it spreads (`[...adminRoutes, ...probeRoutes]`, values.ts SPREAD_ITEMS) are
 // followed to the files declaring them and spliced in; and a route list helper's options
 // (listHelpers.ts) for the list one call gives. No TypeScript here: collect.ts runs without the parser.
-import { ARG, EACH, SPREAD_ITEMS, propOf, soleRef, str, type ConstValue, type Part, type RefPath } from './values';
+import { ARG, EACH, PER_ENTRY, SPREAD_ITEMS, propOf, soleRef, str, type ConstValue, type Part, type RefPath } from './values';
 
 /** A value and the file whose imports and constants its references are read against. */
 export interface Located<F> {
@@ -13,6 +13,12 @@ export interface Located<F> {
 /** Follows an imported binding and a property path in it from a file (collect.ts refValue). */
 export type RefResolver<F> = (file: F, local: string, path: string[]) => Located<F> | undefined;
 
+/**
+ * The elements an object standing for one element per listed file makes (values.ts PER_ENTRY,
+ * pushedLists.ts), read in `file`; undefined when the listing is not known.
+ */
+type EntryElements<F> = (file: F, item: ConstValue) => ConstValue[] | undefined;
+
 /** Lists spread into lists, at most this deep: a cycle of imports is not followed for ever. */
 const MAX_SPREAD_DEPTH = 8;
 
@@ -20,25 +26,31 @@ const MAX_SPREAD_DEPTH = 8;
  * Each element of a list, those of the lists it spreads in their place; undefined when the value is
  * no list or a spread list is not found (the elements are then not known, never a part of them).
  */
-export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, depth = 0): Array<Located<F>> | undefined {
+export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, perEntry?: EntryElements<F>, depth = 0): Array<Located<F>> | undefined {
   if (depth > MAX_SPREAD_DEPTH) return undefined;
   // A list another file's constant holds (`export const routes = adminRoutes`): that file's list.
   const held = soleRef(at.value);
   if (held) {
     const found = resolve(at.file, held.local, held.path);
-    return found && listElements(found, resolve, depth + 1);
+    return found && listElements(found, resolve, perEntry, depth + 1);
   }
   const list = at;
   if (list.value.kind !== 'arr') return undefined;
   const out: Array<Located<F>> = [];
   for (const item of list.value.items) {
+    if (item.kind === 'obj' && item.props[PER_ENTRY]) {
+      const made = perEntry?.(list.file, item);
+      if (!made) return undefined;
+      out.push(...made.map((value) => ({ file: list.file, value })));
+      continue;
+    }
     const ref = soleRef(item);
     if (!ref || ref.path[ref.path.length - 1] !== SPREAD_ITEMS) {
       out.push({ file: list.file, value: item });
       continue;
     }
     const spread = resolve(list.file, ref.local, ref.path.slice(0, -1));
-    const inner = spread && listElements(spread, resolve, depth + 1);
+    const inner = spread && listElements(spread, resolve, perEntry, depth + 1);
     if (!inner) return undefined;
     out.push(...inner);
   }
@@ -51,7 +63,7 @@ export function listElements<F>(at: Located<F>, resolve: RefResolver<F>, depth =
  * references through values.ts EACH): each element's options, read in the element's own file.
  * Undefined when the options read no element of a list, read two lists, or the list is not known.
  */
-export function eachElementOptions<F>(at: Located<F>, resolve: RefResolver<F>): Array<Located<F>> | undefined {
+export function eachElementOptions<F>(at: Located<F>, resolve: RefResolver<F>, perEntry?: EntryElements<F>): Array<Located<F>> | undefined {
   const v = at.value;
   const whole = eachRef(v);
   const method = whole ? undefined : propOf(v, ['method']);
@@ -64,7 +76,7 @@ export function eachElementOptions<F>(at: Located<F>, resolve: RefResolver<F>): 
   // Read in the element's file, the options may hold no reference but to the element (`url: base + e.path` is not read here).
   const readsOther = [method, path].some((x) => x?.kind !== 'str' || x.parts.some((p) => typeof p !== 'string' && !sameList(p.ref)));
   const list = whole || !readsOther ? resolve(at.file, ref.local, listPath) : undefined;
-  const elements = list && listElements(list, resolve);
+  const elements = list && listElements(list, resolve, perEntry);
   if (!elements) return undefined;
   return elements.map((e) => {
     if (whole) return { file: e.file, value: propOf(e.value, whole.path.slice(each + 1)) ?? e.value };

@@ -2,9 +2,9 @@
 // `for (const r of list)`): the elements, each bound in its own scope; a module loaded by a name
 // taken from a list; and the loop variable a mount's path names but this scan cannot know.
 import ts from './compiler';
-import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableStatement } from './tsNodes';
 import { posix } from 'node:path';
-import { EACH, IMPORTED_FOLDER, LISTED, PATH_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
+import { CWD_FOLDER, EACH, IMPORTED_FOLDER, LISTED, PATH_ENTRY, PER_ENTRY, literalOf, soleRef, str, type ConstValue } from './values';
 import { lastReturn, skipOuter } from './tsSyntax';
 import { soleCallArgument } from './soleCallArguments';
 import { bindingNames, dirnameJoin, concatPieces, fromDirname, isFunctionLike, singleReturn } from './routeSyntax';
@@ -18,6 +18,7 @@ import { folderWalk, type FolderWalk } from './folderWalkers';
 import { entryProgram } from './entryPrograms';
 import { ENTRY_PROGRAM } from './entryProgramRun';
 import { MODULE_KEYS, filterEnding, type EntryKind } from './listedFolders';
+import { pushingLoop } from './pushedLists';
 
 /** Array methods that add elements to the list they are called on. */
 const ADDS_TO_LIST = new Set(['push', 'unshift']);
@@ -35,6 +36,8 @@ export abstract class LoopReader extends TableLoopReader {
     // `import(pathToFileURL(file).href)`, `require(file)`: a file of a listing of whole paths.
     const url = arg && fileOfUrl(arg);
     const byPath = url && isIdentifier(url) ? this.loopEntry(url, [PATH_ENTRY]) : undefined;
+    // A module of a glob relative to the process's folder (`import(f)` of `fg('addons/*.js')`) is resolved by the loader otherwise: warned of (moduleLoads.ts globLoaded).
+    if (byPath?.startsWith(`${LISTED}${CWD_FOLDER}`)) return undefined;
     if (byPath) return { source: byPath, imported };
     // `const modulePath = join(dir, file); import(pathToFileURL(modulePath).href)`: the path the name holds.
     const whole = url && this.heldPath(url);
@@ -57,6 +60,49 @@ export abstract class LoopReader extends TableLoopReader {
     const [dir = ''] = entry.slice(LISTED.length).split('|');
     const same = joined !== undefined && posix.join('x', joined) === posix.join('x', dir, '\0');
     return same ? { source: entry, imported } : undefined;
+  }
+
+  /** The lists filled per listed file (pushedList), by their declaring literal: null where the list is none. */
+  private readonly pushedLists = new Map<ts.Node, ConstValue | null>();
+
+  /**
+   * `const kinds = []; for (const f of globSync('./src/kinds/*.js')) kinds.push({ name: basename(f, '.js') })`
+   * (pushedLists.ts): one object standing for each listed file (values.ts PER_ENTRY), its properties
+   * read with the loop's variable standing for that file's entry; a property not known is left out.
+   */
+  protected pushedList(decl: ts.ArrayLiteralExpression): ConstValue | undefined {
+    if (!this.pushedLists.has(decl)) {
+      this.pushedLists.set(decl, null);
+      this.pushedLists.set(decl, this.atFileLevel(() => this.readPushedList(decl)) ?? null);
+    }
+    return this.pushedLists.get(decl) ?? undefined;
+  }
+
+  private readPushedList(decl: ts.ArrayLiteralExpression): ConstValue | undefined {
+    const filling = pushingLoop(decl, this.valueNodes);
+    const variable = filling?.loop.variable;
+    const entry = filling && variable && isIdentifier(variable) ? this.listedEntry(filling.loop.list, filling.loop) : undefined;
+    const listing = soleRef(entry);
+    if (!filling || !variable || !isIdentifier(variable) || !entry || !listing?.local.startsWith(LISTED)) return undefined;
+    const items: ConstValue[] = [];
+    this.withScope(new Map([[variable.text, entry]]), () => {
+      for (const pushed of filling.pushed) {
+        // `const route = { ... }; list.push(route)`: the object the name holds.
+        const x = skipOuter(pushed);
+        const held = isIdentifier(x) ? this.fileDecl(x) : undefined;
+        const obj = held && isExpression(held) ? skipOuter(held) : x;
+        if (!isObjectLiteralExpression(obj)) continue;
+        const props: Record<string, ConstValue> = { [PER_ENTRY]: str({ ref: { local: listing.local, path: [EACH] } }) };
+        for (const p of obj.properties) {
+          const key = p.name && (isIdentifier(p.name) || isStringLiteralLike(p.name)) ? p.name.text : undefined;
+          const init = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : undefined;
+          const value = key !== undefined && init ? (this.evaluate(init) ?? this.listedEntryValue(init)) : undefined;
+          if (key !== undefined && value) props[key] = value;
+        }
+        items.push({ kind: 'obj', props });
+      }
+    });
+    return items.length === filling.pushed.length ? { kind: 'arr', items } : undefined;
   }
 
   /**
@@ -271,6 +317,7 @@ export abstract class LoopReader extends TableLoopReader {
     const globbed = globListing(e, (x) => this.patternText(x), (x) => this.listedDir(x));
     // A glob's matches relative to its `cwd` are read as a listed name is (`require('./' + file)`).
     const kept = (kind: EntryKind): string => [...endings, ...this.filterEndings(filters, kind)].join(',');
+    if (globbed?.dir.startsWith(CWD_FOLDER)) this.out.listsProcessFolder = true;
     if (globbed) return str({ ref: { local: `${LISTED}${globbed.dir}|${kept(globbed.whole ? 'path' : 'name')}|${globbed.glob}`, path: globbed.whole ? [EACH, PATH_ENTRY] : [EACH, 'name'] } });
     const walked = this.walkedFolder(e);
     if (walked) return str({ ref: { local: `${LISTED}${walked.dir}|${[...endings, ...walked.endings].join(',')}|**/*`, path: [EACH, 'name', ...walked.steps] } });

@@ -223,6 +223,8 @@ export abstract class ReaderBase {
 
   // Provided by the readers built on this one (see extract.ts).
   protected abstract listedLoad(init: ts.Expression): { source: string; imported: string } | undefined;
+  /** A list the file fills with one element per listed file (pushedLists.ts), for the empty array literal declaring it. */
+  protected abstract pushedList(decl: ts.ArrayLiteralExpression): ConstValue | undefined;
   protected abstract visit(node: ts.Node): void;
   protected abstract isReceiver(name: string): boolean;
   protected abstract inRouteHelper(node: ts.Node): boolean;

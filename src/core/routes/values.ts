@@ -94,6 +94,20 @@ export const LISTED = '*listed*';
 export const IMPORTED_FOLDER = '*folder*';
 
 /**
+ * The start of a listed folder (LISTED's `<dir>`) relative to the process's working folder, not to
+ * the file (`globSync('./src/kinds/*.js')`): collect.ts makes it relative to the file from the
+ * folder of the package the file belongs to (the nearest package.json above it), where `npm start` runs.
+ */
+export const CWD_FOLDER = '*cwd*';
+
+/**
+ * In a list's items, a key of an object standing for one element per file of a folder listed at run
+ * time (`for (const f of globSync(...)) kinds.push({ name: basename(f) })`, pushedLists.ts): the
+ * listing's reference; the object's other properties read that listing's entry, made per file by collect.ts.
+ */
+export const PER_ENTRY = '*per-entry*';
+
+/**
  * Under EACH of a listing of the files below a folder (`*listed*<dir>|<endings>|<glob>`): an entry's
  * whole path, not its name (fs-jetpack's `find`, a glob's matches).
  */
