@@ -4,10 +4,10 @@
 // as if written in it, the stage FROM the image then built FROM its last stage: a later `COPY
 // --from=build /app/dist` follows the build that wrote /app/dist.
 import * as l10n from '@vscode/l10n';
-import { relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { FsLike } from '../ports';
 import type { ScriptedBuild } from '../gather/imageDockerfile';
-import { findStage, parseDockerfile, type CopyInstr, type Dockerfile, type Stage } from './parse';
+import { findStage, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { stageLabel } from './locate';
 
 /** A stage of this Dockerfile FROM an image a Dockerfile of the repository builds, with that Dockerfile parsed. */
@@ -84,6 +84,21 @@ function shifted(s: Stage, offset: number, of: Dockerfile, prefix: string | unde
   return out;
 }
 
+/**
+ * Whether `image` is the one `dockerfile` builds: a script of the project tags its build so
+ * (`docker build -t acme/app -f Dockerfile .`), or it is the context's own Dockerfile and the
+ * image, of a namespace (`acme/app`, not `node`), is named like the project (`namedLikeProject`).
+ */
+export function builtImageTest(dockerfile: string, context: string, builds: readonly ScriptedBuild[], namedLikeProject: (repository: string) => boolean): (image: string) => boolean {
+  const scripted = builds.filter((b) => b.build.dockerfile === dockerfile).map((b) => b.image);
+  const contextOwn = dirname(dockerfile) === context && /^dockerfile$/i.test(basename(dockerfile));
+  return (image) => {
+    if (scripted.some((s) => sameImage(s, image))) return true;
+    const name = image.split('@')[0] ?? '';
+    return contextOwn && name.includes('/') && namedLikeProject((name.slice(name.lastIndexOf('/') + 1).split(':')[0] ?? '').toLowerCase());
+  };
+}
+
 /** The same image, tags aside: `acme/build:latest` and `acme/build`. */
 function sameImage(a: string, b: string): boolean {
   const repo = (ref: string) => {
@@ -93,4 +108,47 @@ function sameImage(a: string, b: string): boolean {
     return colon > slash ? name.slice(0, colon) : name;
   };
   return repo(a) === repo(b);
+}
+
+/** A Dockerfile's name as projects write it: `Dockerfile`, `Dockerfile.hosted`, `Dockerfile-prod`, `hosted.Dockerfile`. */
+const DOCKERFILE_NAME = /^(?:Dockerfile(?:[.-][\w.-]+)?|[\w.-]+\.Dockerfile)$/i;
+
+/**
+ * The image this Dockerfile builds names no start (its built stage is FROM node's image with no
+ * CMD or ENTRYPOINT: `ownImage` says which image names are it) and a Dockerfile beside it is FROM
+ * that image, adding the start (`FROM acme/app:${HASH}` + `CMD ["server/entrypoint.sh"]`, the
+ * image a project publishes for self-hosting): what a user runs of it is that start. That
+ * Dockerfile's stages are read after this one's, its first built FROM this one's last, so the
+ * start, WORKDIR and ENV are those it gives; undefined when there is no such Dockerfile, or several.
+ */
+export async function withDerivedStart(fs: FsLike, df: Dockerfile, dockerfile: string, ownImage: (image: string) => boolean, evidence: string[]): Promise<Dockerfile> {
+  const last = df.stages.at(-1);
+  if (!last) return df;
+  const dir = dirname(dockerfile);
+  const found: { file: string; derived: Dockerfile }[] = [];
+  for (const name of (await fs.readdir(dir)).filter((n) => DOCKERFILE_NAME.test(n)).sort()) {
+    const file = join(dir, name);
+    if (file === dockerfile || !(await fs.stat(file))?.isFile) continue;
+    const text = await fs.readFile(file);
+    const { stages } = parseDockerfile(text);
+    const end = stages.at(-1);
+    const chain = end ? stageChain(stages, end) : [];
+    const root = chain[0];
+    if (!root || root.baseStage !== undefined || !ownImage(root.from) || !chain.some((s) => s.start !== undefined)) continue;
+    const derived = parseDockerfile(text, {}, root.workdirOfImage ? new Map([[root.index, last.workdir]]) : new Map(), new Map([[root.index, new Map(Object.entries(last.env ?? {}))]]));
+    found.push({ file, derived });
+  }
+  const [only] = found;
+  if (found.length !== 1 || !only) return df;
+  const offset = df.stages.length;
+  const rootIndex = stageChain(only.derived.stages, only.derived.stages.at(-1) as Stage)[0]?.index ?? 0;
+  const after = only.derived.stages.map((s) => {
+    const moved = shifted(s, offset, only.derived, 'derived#');
+    if (s.index !== rootIndex) return moved;
+    const { workdirOfImage: _w, imageCopies: _c, ...rest } = moved;
+    return { ...rest, baseStage: last.index };
+  });
+  const start = [...after].reverse().find((s) => s.start !== undefined)?.start ?? '';
+  evidence.push(l10n.t("{0} names no start command (its base image's is node's REPL); {1} beside it is FROM {2}, the image this Dockerfile builds, and starts {3}: read as this image's start", stageLabel(last), basename(only.file), only.derived.stages[rootIndex]?.from ?? '', start));
+  return { stages: [...df.stages, ...after] };
 }

@@ -15,6 +15,7 @@ import { argumentCountLines } from './argumentCount';
 import { s6ServiceRun } from './s6Services';
 import { envBranchLines } from './envBranches';
 import { fileTestBranchLines } from './fileTestBranches';
+import { withStartFolderVariables } from './startFolderVariables';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -259,7 +260,7 @@ export function startOfScript(text: string, args: readonly string[], env: Readon
   const beside = new BackgroundPrograms();
   // Builds the script runs in the foreground before its start (`pnpm run build`, then `npm start`), by the folder they run in.
   const builds: { cwd: string | undefined; words: string[] }[] = [];
-  const lines = fileTestBranchLines(envBranchLines(argumentBranches(argumentCountLines(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/), args.length), args[0]), env));
+  const lines = fileTestBranchLines(envBranchLines(argumentBranches(argumentCountLines(withStartFolderVariables(text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)), args.length), args[0]), env));
   for (const line of lines) {
     const code = line.replace(/(^|\s)#.*$/, '');
     for (const part of code.split(/&&|\|\||;/)) {

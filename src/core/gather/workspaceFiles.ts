@@ -26,6 +26,7 @@ import { mapPool } from '../pool';
 import { rel } from './paths';
 import { scanMessageText } from '../scanTexts';
 import { foldersUpTo, isAtOrInside } from '../pathInside';
+import { nameForms, namesProject, normalName } from './projectNames';
 import { buildsForImage } from './imageDockerfile';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { inferMapping } from '../mapping/infer';
@@ -618,12 +619,6 @@ async function projectsAbove(fs: FsLike, composeDir: string, workspaceDir: strin
   return found.length > 0 ? found : folders.length > 0 ? folders : [composeDir];
 }
 
-/** An image or service named like the project itself: its package name, that name's scope, or its folder. */
-function namesProject(names: readonly string[], projectRoot: string, pkgName: string | undefined): boolean {
-  const own = [path.basename(projectRoot), ...nameForms(pkgName ?? '')].map(normalName);
-  return names.some((n) => own.includes(normalName(n)));
-}
-
 /**
  * Whether a source folder belongs to a server app: the nearest folder at or above it (within the
  * workspace) that holds a package.json, nest-cli.json or project.json is one. A package.json alone
@@ -752,17 +747,6 @@ const NOT_APP_DIR = new Set(['node_modules', 'dist', 'build', 'out', 'coverage',
 async function packageName(fs: FsLike, dir: string): Promise<string | undefined> {
   const name = (await readJsonObject(fs, path.join(dir, 'package.json')))?.['name'];
   return typeof name === 'string' ? name : undefined;
-}
-
-/** The names an app or image may go by: `@shop/api` is also `api`, `shop-api` and `shop`. */
-function nameForms(name: string): string[] {
-  const scoped = /^@([^/]+)\/(.+)$/.exec(name);
-  return scoped ? [scoped[2] as string, `${scoped[1]}-${scoped[2]}`, scoped[1] as string] : [name];
-}
-
-/** Case, `_` and `-` do not tell names apart (`hitokoto_api` is `hitokoto-api`; the image `chatollama` is the project `chat-ollama`). */
-function normalName(name: string): string {
-  return name.toLowerCase().replace(/[_-]/g, '');
 }
 
 /** `typebot-builder` -> `builder` when `typebot` is a word of the project's names; nothing otherwise. */

@@ -734,7 +734,7 @@ async function workspaceSelection(fs: FsLike, context: string, rootPkg: PackageI
   let chosen = nxStarted.length === 1 ? nxStarted : nxRun.length === 1 ? nxRun : await orElse(await startedOfSelected(selectedProjects, startedByName), async () => builtFileOfOnlySelected(selectedProjects, await startedBuildOutputs(fs, df, context, scripts, command), servers, packages));
   let how = startedHow(nxStarted.length === 1 ? 'nxOutput' : nxRun.length === 1 ? 'nxRun' : 'selected');
   let startedIn: BuildProject | undefined;
-  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, context, scripts, packages, selectedProjects)) ?? namedByStartOnly(selected, startedByName) ?? { chosen, how });
+  if (chosen.length === 0) ({ chosen, how } = (await startedByCd(df, scripts, packages, context, packagesAt)) ?? (await startedFileOfSelected(fs, df, { context, rootPkg }, scripts, packages, selectedProjects)) ?? namedByStartOnly(selected, startedByName) ?? { chosen, how });
   if (chosen.length === 0) ({ chosen, how } = await deployedOrSelectedServers(df, packagesAt, async () => servers(selected)));
   // A front end the build selects for an image running no JavaScript (nginx serving the files), not a library beside it using a server
   // framework; unless the image holds a server package's folder (`COPY --from=build /app/server/bin ./server/bin`: an executable).
@@ -973,7 +973,7 @@ const STARTED_SCRIPT = /(?:^|\s)((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.[cm]?[jt]sx?)(?
 async function startedFileOfSelected(
   fs: FsLike,
   df: Dockerfile,
-  context: string,
+  { context, rootPkg }: { context: string; rootPkg: PackageInfo | undefined },
   scripts: Record<string, string>,
   packages: Map<string, string>,
   selected: BuildProject[],
@@ -990,7 +990,19 @@ async function startedFileOfSelected(
       if (owner !== undefined) owners.add(resolve(context, owner));
     }
   const started = selected.filter((p) => owners.has(p.dir));
-  return owners.size === 1 && started.length === 1 ? { chosen: started, how: (pkg) => l10n.t('the image starts a file of workspace package {0}, one of those the build selects', pkg) } : undefined;
+  if (owners.size === 1 && started.length === 1) return { chosen: started, how: (pkg) => l10n.t('the image starts a file of workspace package {0}, one of those the build selects', pkg) };
+  return owners.size === 1 && started.length === 0 ? startedServerBeside(fs, [...owners][0] as string, rootPkg, selected) : undefined;
+}
+
+/**
+ * The image starts a file of a server package the build's selection leaves out (`npm run -w web build`
+ * for the front ends, the whole workspace compiled before, `node packages/api/dist/main.js`): that
+ * server runs, the selected front ends are what it serves, not the service's code.
+ */
+async function startedServerBeside(fs: FsLike, dir: string, rootPkg: PackageInfo | undefined, selected: BuildProject[]): Promise<{ chosen: BuildProject[]; how: (pkg: string) => string } | undefined> {
+  if (selected.some((p) => p.server !== undefined && !rendersPages(p))) return undefined;
+  const project = await describeProject(fs, dir, rootPkg);
+  return project.server === undefined ? undefined : { chosen: [project], how: (pkg) => l10n.t('the image starts a file of workspace package {0}, a server the build does not select beside the front ends it builds', pkg) };
 }
 
 /** The relative file paths a start command names (`node apps/api/dist/server.cjs`, `node ./web/build/index.js`). */

@@ -5,7 +5,7 @@
 // decided from, so a wrong guess can be seen (and overridden) by the user.
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
-import { commandWords, copiesFromContext, isContextRoot, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
+import { commandWords, copiesFromContext, findStage, isContextRoot, parseDockerfile, stagesBuiltFor, type Dockerfile, type Stage } from '../dockerfile/parse';
 import { locateInImage, type Location } from '../dockerfile/locate';
 import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
@@ -22,8 +22,9 @@ import { workspaceBinRuns } from './workspaceBins';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
 import { serviceDockerfile } from '../dockerfile/dockerfileName';
 import { imageWorkdirs } from '../dockerfile/imageWorkdir';
-import { linkedImages, linkedStarts, withLinkedImages } from '../dockerfile/repositoryImage';
-import { scriptedImageBuilds } from '../gather/imageDockerfile';
+import { builtImageTest, linkedImages, linkedStarts, withDerivedStart, withLinkedImages } from '../dockerfile/repositoryImage';
+import { scriptedImageBuilds, type ScriptedBuild } from '../gather/imageDockerfile';
+import { namesProject } from '../gather/projectNames';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withServiceStart } from '../dockerfile/serviceStart';
 import { bindMountHosts, withServiceMounts } from '../dockerfile/serviceMounts';
@@ -53,7 +54,7 @@ import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
 import { tsconfigsOfScriptFiles } from './scriptFileTsconfigs';
 import { packedInstallEvidence, withPackedInstalls } from './packedInstall';
-import { fromNodeImage } from './unstartedImage';
+import { fromNodeImage, startsNothing } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 import { startsTscOutput } from './startsTscOutput';
 import { startedNitroOutput } from './startedNitroOutput';
@@ -677,6 +678,18 @@ async function dockerignoreFile(fs: FsLike, spec: ServiceSpec, context: string):
   return undefined;
 }
 
+/**
+ * The image builds its last stage, which starts nothing of its own: the start a Dockerfile beside it
+ * FROM the image gives (repositoryImage.ts withDerivedStart).
+ */
+async function derivedStart(fs: FsLike, df: Dockerfile, built: { path: string; context: string; target: string | undefined; builds: readonly ScriptedBuild[] }, evidence: string[]): Promise<Dockerfile> {
+  const last = df.stages.at(-1);
+  if (!last || (built.target !== undefined && findStage(df.stages, built.target) !== last) || !startsNothing(df, last)) return df;
+  const name = (await readJsonObject(fs, join(built.context, 'package.json')))?.['name'];
+  const own = builtImageTest(built.path, built.context, built.builds, (repository) => namesProject([repository], built.context, typeof name === 'string' ? name : undefined));
+  return withDerivedStart(fs, df, built.path, own, evidence);
+}
+
 /** The service's Dockerfile, parsed with the WORKDIRs it shows of its stages' base images. */
 async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, evidence: string[]): Promise<Dockerfile | undefined> {
   const path = spec.build && (await serviceDockerfile(fs, spec.build));
@@ -689,12 +702,14 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const df = parseDockerfile(text, spec.build?.args);
   const shown = await imageWorkdirs(fs, df, context, path);
   if (shown.workdirs.size > 0) evidence.push(...shown.evidence);
-  const links = await linkedImages(fs, df, path, context, (await Promise.all([...new Set([context, spec.projectDir])].map((dir) => scriptedImageBuilds(fs, dir)))).flat());
+  const builds = (await Promise.all([...new Set([context, spec.projectDir])].map((dir) => scriptedImageBuilds(fs, dir)))).flat();
+  const links = await linkedImages(fs, df, path, context, builds);
   const starts = linkedStarts(links);
   const workdirs = new Map([...shown.workdirs, ...starts.workdirs]);
   const envs = new Map([...shown.envs, ...starts.envs]);
   const parsed = workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies);
-  const read = withLinkedImages(parsed, links, context, evidence);
+  const linked = withLinkedImages(parsed, links, context, evidence);
+  const read = await derivedStart(fs, linked, { path, context, target: spec.build?.target, builds }, evidence);
   const mountedFiles = new Set<string>();
   // Only the project's own files: a host path elsewhere (`/var/run/docker.sock`, `/opt/data`) is the
   // machine's, not source, and is not looked at.

@@ -11,6 +11,14 @@ import { memFs } from '../helpers/memFs';
 const ENTRY_SH = '#!/bin/sh\nset -e\n# wait for the database\n./wait-for.sh db:5432\nnpx prisma migrate deploy\nexec node dist/main.js "$@"\n';
 
 suite('startOfScript', () => {
+  test('a file named by a variable holding the folder the script starts in (`dir=$(pwd)`, `${ROOT}`) is the one relative to it; after a `cd` the variable is not read as that folder', () => {
+    assert.equal(startOfScript('#!/bin/bash\nset -ex\ndir=$(pwd)\necho "$dir"\nnode "$dir/server/dist/main.js"\n', []), 'node ./server/dist/main.js');
+    assert.equal(startOfScript('ROOT="$PWD"\nexec node ${ROOT}/api/index.js\n', []), 'node ./api/index.js');
+    assert.equal(startOfScript('dir=`pwd`\ncd /opt\nexec node $dir/api/index.js\n', []), 'cd /opt && node $dir/api/index.js');
+    // Another variable is left as written.
+    assert.equal(startOfScript('dir=$(pwd)\nexec node $APP_HOME/api/index.js\n', []), 'node $APP_HOME/api/index.js');
+  });
+
   test('the node command the script execs, not the commands before it', () => {
     assert.equal(startOfScript(ENTRY_SH, []), 'node dist/main.js');
   });

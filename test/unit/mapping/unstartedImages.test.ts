@@ -43,4 +43,46 @@ suite('inferMapping: an image that names no start command', () => {
     assert.equal(m?.sourceRoot, '/ws', m?.evidence.join('\n'));
     assert.ok(m?.evidence.some((e) => e.includes('the workspace has 2 server packages (apps/api, apps/jobs): which one runs is set where it is run')), m?.evidence.join('\n'));
   });
+
+  const PUBLISHED = {
+    ...WORKSPACE,
+    '/ws/package.json': JSON.stringify({ name: '@acme/shop', private: true, workspaces: ['apps/*'] }),
+    '/ws/apps/jobs/package.json': JSON.stringify({ name: '@x/jobs', dependencies: { fastify: '^5' } }),
+    '/ws/apps/api/start.sh': '#!/bin/sh\nset -e\nhere=$(pwd)\nexec node "$here/apps/api/dist/main.js"\n',
+    // Every package compiled, then the front end built by name: the image is published with no start of its own.
+    '/ws/Dockerfile': 'FROM node:22 AS build\nWORKDIR /srv\nCOPY . /srv\nRUN npm ci && npx tsc -b apps/api apps/jobs && npm run build -w @x/site\n\nFROM node:22-slim\nWORKDIR /opt/app\nCOPY --from=build /srv /opt/app\n',
+    // The image published for self-hosting: FROM the one above, with the start.
+    '/ws/Dockerfile.hosted': 'ARG BASE_TAG\nFROM acme/shop:${BASE_TAG}\nENV MODE=hosted\nCMD ["apps/api/start.sh"]\n',
+  };
+
+  test('a Dockerfile beside it FROM the image it builds (named like the project) gives the start: the server package that start runs', async () => {
+    const m = await inferMapping(memFs(PUBLISHED), buildSpec());
+    assert.deepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/opt/app/apps/api/dist'], m?.evidence.join('\n'));
+    assert.ok(m?.evidence.some((e) => e.includes('Dockerfile.hosted beside it is FROM acme/shop:')), m?.evidence.join('\n'));
+  });
+
+  test('the image a package script tags the Dockerfile with links it as well, whatever the project is named', async () => {
+    const fs = memFs({
+      ...PUBLISHED,
+      '/ws/package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], scripts: { image: 'docker build -t corp/backend:dev -f Dockerfile .' } }),
+      '/ws/Dockerfile.hosted': PUBLISHED['/ws/Dockerfile.hosted'].replace('acme/shop', 'corp/backend'),
+    });
+    assert.equal((await inferMapping(fs, buildSpec()))?.sourceRoot, '/ws/apps/api/src');
+  });
+
+  test('a Dockerfile beside it FROM another image, two such Dockerfiles, or a build target other than the last stage: which one runs stays unknown', async () => {
+    const other = { ...PUBLISHED, '/ws/Dockerfile.hosted': PUBLISHED['/ws/Dockerfile.hosted'].replace('acme/shop', 'acme/toolbox') };
+    assert.equal((await inferMapping(memFs(other), buildSpec()))?.sourceRoot, '/ws');
+    const two = { ...PUBLISHED, '/ws/worker.Dockerfile': 'FROM acme/shop\nCMD ["node", "apps/jobs/dist/main.js"]\n' };
+    assert.equal((await inferMapping(memFs(two), buildSpec()))?.sourceRoot, '/ws');
+    const m = await inferMapping(memFs(PUBLISHED), { ...buildSpec(), build: { context: '/ws', dockerfile: '/ws/Dockerfile', target: 'build' } });
+    assert.ok(!m?.evidence.some((e) => e.includes('Dockerfile.hosted')), m?.evidence.join('\n'));
+  });
+
+  test('a start naming a file of a server package the build does not select, beside the front end it selects: that server', async () => {
+    const direct = { ...PUBLISHED, '/ws/Dockerfile': `${PUBLISHED['/ws/Dockerfile']}CMD ["node", "apps/api/dist/main.js"]\n` };
+    delete (direct as Record<string, string>)['/ws/Dockerfile.hosted'];
+    const m = await inferMapping(memFs(direct), buildSpec());
+    assert.deepEqual([m?.sourceRoot, m?.target], ['/ws/apps/api/src', '/opt/app/apps/api/dist'], m?.evidence.join('\n'));
+  });
 });
