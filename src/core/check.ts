@@ -317,7 +317,7 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   else if (otherLanguage !== undefined && spec.build && packaged) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image runs ${otherLanguage}, a program of another language than JavaScript: no source of the workspace is mapped to it and no routes are read`);
   } else if (!inferred && spec.build && packaged && (await startsBuildWatcher(deps.fs, spec))) {
-    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the container runs nodemon rebuilding the workspace (its nodemon.json execs a build): it serves nothing, so no routes are read and no source is mapped to it`);
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the container only rebuilds the workspace (a build in watch mode, or nodemon whose nodemon.json execs a build): it serves nothing, so no routes are read and no source is mapped to it`);
   } else if (!inferred && spec.build && packaged && !(await buildsInfrastructure(deps.fs, spec, spec.build))) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: no folder of the workspace found copied into the image as its source, so files are not compared with it (x-runtime-drift.source and target say where it goes)`);
   }

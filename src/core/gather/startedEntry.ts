@@ -17,6 +17,7 @@ import { VALUE_FLAG } from '../mapping/startedSource';
 import { followScripts, packageScripts } from '../routes/serverApps';
 import { NODE_SERVER, REQUEST_ENTRY } from '../routes/mayDeclareRoutes';
 import { isAtOrInside } from '../pathInside';
+import { watchesBuild } from '../mapping/buildWatcher';
 
 /** A word naming a JavaScript or TypeScript file (`user/index.js`, `/app/dist/main.js`, `./src/worker.ts`). */
 const SCRIPT_FILE = /^[\w./@-]+\.[cm]?[jt]sx?$/;
@@ -193,6 +194,8 @@ function runsJob(rest: readonly string[]): boolean {
   const sub = rest.slice(1).find((w) => !w.startsWith('-')) ?? '';
   // A pause before the job (`sleep 5 && prisma migrate deploy`, waiting for the database) starts nothing.
   if (tool === 'sleep') return true;
+  // A compiler or bundler in watch mode (`tsc -w`) rewrites its output on changes and serves nothing.
+  if (watchesBuild(rest)) return true;
   if (MIGRATION_TOOLS.has(tool)) return MIGRATION_COMMAND.test(sub);
   const wants = CHECK_TOOLS.get(tool);
   return wants !== undefined && (wants === '' || sub === wants);

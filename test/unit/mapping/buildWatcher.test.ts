@@ -3,7 +3,10 @@
 // the packages bind-mounted. It serves nothing: no server folder's routes are its. A nodemon whose
 // exec starts a server is not one.
 import assert from 'node:assert/strict';
-import { startsBuildWatcher } from '../../../src/core/mapping/buildWatcher';
+import { startsBuildWatcher, watchesBuild } from '../../../src/core/mapping/buildWatcher';
+import { startsNoServer } from '../../../src/core/gather/startedEntry';
+import { inferMapping } from '../../../src/core/mapping/infer';
+import { extractRoutesFromSource } from '../../../src/core/routes/extract';
 import { serverSourceRoots } from '../../../src/core/gather/workspaceFiles';
 import { memFs } from '../helpers/memFs';
 import type { ServiceSpec } from '../../../src/core/model';
@@ -40,5 +43,55 @@ suite('mapping: a container rebuilding the workspace', () => {
     assert.equal(await startsBuildWatcher(memFs(files('npm run serve')), spec), false);
     assert.equal(await startsBuildWatcher(memFs(files('ts-node packages/server/src/main.ts')), spec), false);
     assert.equal(await startsBuildWatcher(memFs(files('tsc -b && node packages/server/dist/main.js')), spec), false);
+  });
+});
+
+/** A package copied whole into its image, started as the Dockerfile's CMD says, or as a compose `command:` does. */
+const watched = (cmd: string, command?: string[]): { fs: ReturnType<typeof memFs>; spec: ServiceSpec } => ({
+  fs: memFs({
+    '/ws/package.json': JSON.stringify({ name: 'ledger', dependencies: { express: '4' }, scripts: { build: 'tsc', watch: 'tsc -w -p tsconfig.json', bundle: 'webpack --mode development --watch', start: 'node dist/main.js', dev: 'concurrently "tsc -w" "node --watch dist/main.js"' } }),
+    '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+    '/ws/src/main.ts': MAIN,
+    '/ws/Dockerfile': `FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ${cmd}\n`,
+  }),
+  spec: { ...spec, build: { context: '/ws', dockerfile: '/ws/Dockerfile' }, config: { environment: {}, environmentFrom: {}, exposed: [], published: {}, volumes: {}, labels: {}, ...(command ? { command } : {}) } },
+});
+
+const MAIN = "import express from 'express';\nconst app = express();\napp.get('/entries', (_req, res) => res.json([]));\napp.listen(4000);\n";
+
+/** Whether the check reads no route of the mapped source (startsNoServer), and the service is a build watcher. */
+async function servesNothing(cmd: string, command?: string[]): Promise<[boolean, boolean]> {
+  const { fs, spec: s } = watched(cmd, command);
+  const mapping = await inferMapping(fs, s);
+  assert.ok(mapping);
+  const file = '/ws/src/main.ts';
+  const idle = await startsNoServer(fs, s, mapping, { files: [file], extracted: [{ file, x: extractRoutesFromSource(MAIN, file) }] });
+  return [idle, await startsBuildWatcher(fs, s)];
+}
+
+suite('mapping: a compiler or bundler started in watch mode', () => {
+  test('tsc -w as the CMD, through a package script, as a compose command or under sh -c serves nothing', async () => {
+    assert.deepEqual(await servesNothing('["npx", "tsc", "-w"]'), [true, true]);
+    assert.deepEqual(await servesNothing('["npm", "run", "watch"]'), [true, true]);
+    assert.deepEqual(await servesNothing('["npm", "start"]', ['npx', 'tsc', '--build', '--watch']), [true, true]);
+    assert.deepEqual(await servesNothing('["npm", "start"]', ['sh', '-c', 'npm run bundle']), [true, true]);
+  });
+
+  test('a start that serves (node, a watcher beside node, a one-off build before node) is not one', async () => {
+    assert.deepEqual(await servesNothing('["npm", "start"]'), [false, false]);
+    assert.deepEqual(await servesNothing('["npm", "run", "dev"]'), [false, false]);
+    assert.deepEqual(await servesNothing('["sh", "-c", "npx tsc && node dist/main.js"]'), [false, false]);
+  });
+
+  test('watch mode of a builder only, not one that serves or starts what it built, nor a dev server', () => {
+    assert.equal(watchesBuild(['tsc', '-w']), true);
+    assert.equal(watchesBuild(['/app/node_modules/.bin/rollup', '-c', '--watch']), true);
+    assert.equal(watchesBuild(['vite', 'build', '--watch']), true);
+    assert.equal(watchesBuild(['vite', '--watch']), false);
+    assert.equal(watchesBuild(['tsc']), false);
+    assert.equal(watchesBuild(['webpack', 'serve', '--watch']), false);
+    assert.equal(watchesBuild(['esbuild', 'src/main.ts', '--watch', '--serve=8000']), false);
+    assert.equal(watchesBuild(['tsup', '--watch', '--onSuccess', 'node dist/index.js']), false);
+    assert.equal(watchesBuild(['nodemon', '--watch', 'src']), false);
   });
 });
