@@ -59,7 +59,8 @@ export async function discoverComposeProjects(
   const walk = (background = false) => (opts.walk && !background ? opts.walk(workspaceDir, walkOpts) : walkComposeFolders(fs, workspaceDir, walkOpts));
   const key = JSON.stringify([opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.exclude ?? []]);
   const { baseDirs, variants, besideBase } = opts.folders ? await opts.folders.folders(workspaceDir, key, walk, opts.fresh ?? false) : await walk();
-  const projects = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
+  const loaded = await Promise.all(baseDirs.map((d) => loadComposeProject(fs, d, env, workspaceDir)));
+  const projects = await Promise.all(loaded.map((p) => p && withBuildingVariant(p, besideBase, (files) => loadFiles(fs, p.dir, files, env, workspaceDir))));
   const fromVariants = await Promise.all(variants.map((f) => loadFiles(fs, dirname(f), [f], env, workspaceDir)));
   const found = [...projects.filter((p): p is ComposeProject => p !== undefined), ...fromVariants];
   // Only where the files leave it open which stack runs: variants beside a base file, or stacks
@@ -71,6 +72,26 @@ export async function discoverComposeProjects(
   const read = new Set(stacks.flatMap((p) => p.composeFiles));
   opts.notRead?.(besideBase.filter((f) => !read.has(f)));
   return labelledByFile(stacks);
+}
+
+/**
+ * A folder's project whose services compose refuses to run (neither an image nor a build: its base
+ * file only adds to another, `docker-compose.yml` holding ports and env, `docker-compose.dev.yml`
+ * the builds): merged with the variant file beside it that gives each of them a build, the stack
+ * its users run (`docker compose -f docker-compose.yml -f docker-compose.dev.yml`). A variant that
+ * only names images (the published ones) gives no source to check; two that build leave it open.
+ */
+async function withBuildingVariant(project: ComposeProject, besideBase: readonly string[], load: (files: string[]) => Promise<ComposeProject>): Promise<ComposeProject> {
+  const unrunnable = project.services.filter((s) => s.addsToAnother).map((s) => s.name);
+  if (unrunnable.length === 0) return project;
+  const building: ComposeProject[] = [];
+  for (const variant of besideBase.filter((f) => dirname(f) === project.dir)) {
+    const merged = await load([...project.composeFiles, variant]).catch(() => undefined);
+    const built = (name: string) => merged?.services.find((s) => s.name === name && s.build !== undefined && s.error === undefined);
+    if (merged && unrunnable.every(built)) building.push(merged);
+  }
+  const [only] = building;
+  return building.length === 1 && only ? only : project;
 }
 
 /**

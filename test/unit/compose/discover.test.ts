@@ -234,3 +234,27 @@ suite('compose discover', () => {
     await assert.rejects(discoverComposeProjects(fs, '/ws', {}), /include: \.\.\/\.\.\/etc\/compose\.yaml not found in the workspace \(files outside it are not read\)/);
   });
 });
+
+suite('discoverComposeProjects: a base file whose services only add to another file', () => {
+  const BASE = 'services:\n  api:\n    ports: ["3000:3000"]\n    env_file: ../../api/.env\n  db:\n    image: postgres:16\n';
+  const DEV = 'services:\n  api:\n    build:\n      context: ../..\n      dockerfile: ops/images/api\n      target: develop\n';
+  const PROD = 'services:\n  api:\n    image: ghcr.io/acme/api:latest\n';
+
+  test('merged with the one variant beside it that builds them, as its users run it; the other variants stay unread', async () => {
+    const fs = memFs({ '/ws/ops/compose/docker-compose.yml': BASE, '/ws/ops/compose/docker-compose.dev.yml': DEV, '/ws/ops/compose/docker-compose.prod.yml': PROD, '/ws/ops/images/api': 'FROM node:22\n' });
+    let told: string[] = [];
+    const [project] = await discoverComposeProjects(fs, '/ws', {}, { notRead: (files) => (told = files) });
+    assert.deepEqual(project?.composeFiles, ['/ws/ops/compose/docker-compose.yml', '/ws/ops/compose/docker-compose.dev.yml']);
+    const api = project?.services.find((s) => s.name === 'api');
+    assert.deepEqual([api?.error, api?.build?.context, api?.build?.target, api?.ports.length], [undefined, '/ws', 'develop', 1]);
+    assert.deepEqual(told, ['/ws/ops/compose/docker-compose.prod.yml']);
+  });
+
+  test('no variant building them, or two: the base file alone, its services said to need another file', async () => {
+    for (const extra of [{ '/ws/ops/compose/docker-compose.prod.yml': PROD }, { '/ws/ops/compose/docker-compose.dev.yml': DEV, '/ws/ops/compose/docker-compose.test.yml': DEV }]) {
+      const [project] = await discoverComposeProjects(memFs({ '/ws/ops/compose/docker-compose.yml': BASE, ...extra }), '/ws', {});
+      assert.deepEqual(project?.composeFiles, ['/ws/ops/compose/docker-compose.yml']);
+      assert.ok(project?.services.find((s) => s.name === 'api')?.addsToAnother);
+    }
+  });
+});
