@@ -251,7 +251,7 @@ suite('discoverComposeProjects: a base file whose services only add to another f
   });
 
   test('no variant building them, or two: the base file alone, its services said to need another file', async () => {
-    for (const extra of [{ '/ws/ops/compose/docker-compose.prod.yml': PROD }, { '/ws/ops/compose/docker-compose.dev.yml': DEV, '/ws/ops/compose/docker-compose.test.yml': DEV }]) {
+    for (const extra of [{ '/ws/ops/compose/docker-compose.prod.yml': PROD }, { '/ws/ops/compose/docker-compose.dev.yml': DEV, '/ws/ops/compose/docker-compose.test.yml': DEV }] as Array<Record<string, string>>) {
       const [project] = await discoverComposeProjects(memFs({ '/ws/ops/compose/docker-compose.yml': BASE, ...extra }), '/ws', {});
       assert.deepEqual(project?.composeFiles, ['/ws/ops/compose/docker-compose.yml']);
       assert.ok(project?.services.find((s) => s.name === 'api')?.addsToAnother);
