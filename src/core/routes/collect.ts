@@ -237,10 +237,45 @@ interface OpenApiParts {
 /**
  * Each procedure's REST route below each trpc-to-openapi handler's mount (`/api/*` -> `/api/v1/notes`);
  * a mount stays a subtree when the scan finds no procedure's meta, a meta without a mount is served nowhere.
+ * A mount serves the procedures of the router its file reaches by the names it imports (`reaches`:
+ * its own router's files, not those of another package's router whose helpers it imports through
+ * the same barrel); all of them when it reaches none (the router handed in from elsewhere).
  */
-function openApiRoutes({ metas, mounts }: OpenApiParts): RouteDef[] {
+function openApiRoutes({ metas, mounts }: OpenApiParts, reaches: (mountFile: string) => ReadonlySet<string>): RouteDef[] {
   if (metas.length === 0) return mounts;
-  return mounts.flatMap((m) => metas.map(({ r, file, module }) => sourceRoute(r, file, joinRoutePath(m.path.replace(/\/\*$/, ''), r.path), module)));
+  return mounts.flatMap((m) => {
+    const reached = m.file !== undefined ? reaches(toSlash(m.file)) : undefined;
+    const own = metas.filter(({ file }) => reached?.has(toSlash(file)));
+    return (own.length > 0 ? own : metas).map(({ r, file, module }) => sourceRoute(r, file, joinRoutePath(m.path.replace(/\/\*$/, ''), r.path), module));
+  });
+}
+
+/** namedImportClosure of each file asked, worked out once. */
+function importClosures(byKey: Map<string, Scanned>, aliases: PathAlias[]): (key: string) => ReadonlySet<string> {
+  const closures = new Map<string, Set<string>>();
+  return (key) => closures.get(key) ?? closures.set(key, namedImportClosure(key, byKey, aliases)).get(key) ?? new Set<string>();
+}
+
+/**
+ * The files a file reaches through the names it imports, each followed to the file declaring it
+ * (through re-export barrels: followExport), then on through that file's own imports; a barrel's
+ * other exports are not reached. Re-exports of a reached file pass names on and are not followed.
+ */
+function namedImportClosure(start: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+    const from = byKey.get(key);
+    for (const imp of from?.x.imports ?? []) {
+      if (imp.local.startsWith('*reexport*')) continue;
+      const target = from && followExport(from, imp, undefined, byKey, aliases, 0)?.target;
+      if (target && !seen.has(target.key)) {
+        seen.add(target.key);
+        queue.push(target.key);
+      }
+    }
+  }
+  return seen;
 }
 
 export function collectExtracted(extracted: { file: string; x: ExtractedFile }[], opts: CollectOptions): CollectedRoutes {
@@ -317,7 +352,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
     }
   }
   warnings.push(...resolver.envNotes(), ...guarded.warnings(), ...guardedMountWarnings(scanned, edges, byKey, guarded, opts.serviceEnv), ...guardedModuleWarnings(scanned, registered, opts.serviceEnv));
-  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi)]), configRoutes(opts.extra ?? [], warnings)))), warnings: [...new Set(servedWarnings(warnings, scanned, served, servesNone))] }; // one per text: a registration read once per element of a loop is warned of once
+  return { routes: sortRoutes(trees.dedupe(withListedPaths(servedFirst([...routes, ...openApiRoutes(openApi, importClosures(byKey, opts.aliases ?? []))]), configRoutes(opts.extra ?? [], warnings)))), warnings: [...new Set(servedWarnings(warnings, scanned, served, servesNone))] }; // one per text: a registration read once per element of a loop is warned of once
 }
 
 /**

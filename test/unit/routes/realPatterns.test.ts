@@ -1846,6 +1846,32 @@ suite('routes on real-world patterns: trpc-to-openapi procedures', () => {
     assert.deepEqual(routesOf({ '/s/index.ts': own, '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }).sort(), ['GET /*', 'POST /*']);
   });
 
+  test("a handler given its own router serves that router's procedures only, not those of a library router whose helpers it imports through the library's barrel", () => {
+    // A library package: its helpers (router, procedure) and its own router, all behind one barrel.
+    const lib = {
+      '/w/lib/src/index.ts': "export * from './trpc';\nexport * from './orders';\n",
+      '/w/lib/src/trpc.ts': "import { initTRPC } from '@trpc/server';\nconst t = initTRPC.create();\nexport const router = t.router;\nexport const procedure = t.procedure;\n",
+      '/w/lib/src/orders.ts': "import { router, procedure } from './trpc';\nexport const ordersRouter = router({ list: procedure.meta({ openapi: { method: 'GET', path: '/orders' } }).query(list) });\n",
+    };
+    const aliases = [{ pattern: '@shop/lib', targets: ['/w/lib/src/index.ts'] }];
+    const mountOf = (imported: string, from: string) =>
+      [
+        "import express from 'express';",
+        "import { createOpenApiExpressMiddleware } from 'trpc-openapi';",
+        `import { ${imported} } from '${from}';`,
+        'const app = express();',
+        `app.use('/rest', createOpenApiExpressMiddleware({ router: ${imported} }));`,
+        'app.listen(4000);',
+      ].join('\n');
+    const gadgets = "import { router, procedure } from '@shop/lib';\nexport const gadgetsRouter = router({ make: procedure.meta({ openapi: { method: 'POST', path: '/gadgets' } }).mutation(make) });\n";
+    // The app's own router, made with the library's helpers: the library's procedures are not its.
+    const own = { ...lib, '/w/app/src/index.ts': mountOf('gadgetsRouter', './gadgets'), '/w/app/src/gadgets.ts': gadgets };
+    assert.deepEqual(routesOf(own, aliases).sort(), ['POST /rest/gadgets']);
+    // Another app handing the library's router to its handler serves the library's procedures (the app's own file, scanned beside it, is not imported).
+    const library = { ...lib, '/w/app/src/index.ts': mountOf('ordersRouter', '@shop/lib'), '/w/app/src/gadgets.ts': gadgets };
+    assert.deepEqual(routesOf(library, aliases).sort(), ['GET /rest/orders']);
+  });
+
   test('without the handler the procedures are served nowhere; without procedures the handler answers below its mount', () => {
     assert.deepEqual(routesOf({ '/s/routers/note.ts': notes, '/s/middleware/index.ts': middleware }), []);
     assert.deepEqual(routesOf({ '/s/index.ts': app }), ['ALL /api/*']);
