@@ -26,6 +26,24 @@ export function bindMountHosts(config: DeclaredConfig | undefined): string[] {
   return Object.values(config?.volumes ?? {}).flatMap((volume) => /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1] ?? []);
 }
 
+/** A bind mount of a path of the build context: where it is in the container (`at`), the host path, and that path relative to the context (`source`, '.' for the context itself). */
+export interface ContextMount {
+  at: string;
+  host: string;
+  source: string;
+}
+
+/** The service's bind mounts of paths of the build context (`- ..:/app` with the context `..`). */
+export function contextBindMounts(config: DeclaredConfig | undefined, context: string): ContextMount[] {
+  const mounts: ContextMount[] = [];
+  for (const [at, volume] of Object.entries(config?.volumes ?? {})) {
+    const host = /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
+    if (host === undefined || !isAtOrInside(context, host) || !posix.isAbsolute(at)) continue;
+    mounts.push({ at, host, source: relative(context, host).split(sep).join('/') || '.' });
+  }
+  return mounts;
+}
+
 /**
  * The Dockerfile with the service's bind mounts of context folders as copies of the stage it runs, when no stage it builds copies from the context into its WORKDIR or a mounted folder.
  * A mounted file (`./pm2.json:/app/pm2.json`, one of `files`) is that path, as `COPY pm2.json /app/pm2.json` puts it, not a folder holding it.
@@ -34,13 +52,7 @@ export function withServiceMounts(df: Dockerfile, target: string | undefined, co
   const built = stagesBuiltFor(df, target);
   const stage = built.stages[built.stages.length - 1];
   if (!stage) return df;
-  const mounts: CopyInstr[] = [];
-  for (const [at, volume] of Object.entries(config?.volumes ?? {})) {
-    const host = /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
-    if (host === undefined || !isAtOrInside(context, host) || !posix.isAbsolute(at)) continue;
-    const source = relative(context, host).split(sep).join('/') || '.';
-    mounts.push({ instruction: 'COPY', sources: [source], dest: at, destIsDir: !files.has(host), line: 0, byMount: `${source}:${at}` });
-  }
+  const mounts: CopyInstr[] = contextBindMounts(config, context).map(({ at, source, host }) => ({ instruction: 'COPY', sources: [source], dest: at, destIsDir: !files.has(host), line: 0, byMount: `${source}:${at}` }));
   // Only the context's copies into (or over) the WORKDIR or a mounted folder compete with the mounts (`COPY entrypoint.sh /usr/local/bin/` does not).
   const copied = built.stages.flatMap((s) => s.copies.filter((c) => copiesFromContext(c) && !copiesSetupOnly(c)));
   if (mounts.length === 0 || copied.some((c) => [stage.workdir, ...mounts.map((m) => m.dest)].some((at) => isAtOrInside(at, c.dest, '/') || isAtOrInside(c.dest, at, '/')))) return df;

@@ -16,6 +16,7 @@ import { s6ServiceRun } from './s6Services';
 import { envBranchLines } from './envBranches';
 import { fileTestBranchLines } from './fileTestBranches';
 import { withStartFolderVariables } from './startFolderVariables';
+import type { ContextMount } from './serviceMounts';
 
 /** Shells a script is handed to (`sh ./start.sh`); their options before it are skipped. */
 const SHELL = /^(?:sh|bash|ash|dash|zsh)$/;
@@ -50,7 +51,7 @@ export interface FollowedStart {
  * `environment`: compose's for the service, over each stage's ENV, deciding the script's tests of
  * a variable (envBranches.ts).
  */
-export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[], target?: string, environment: Readonly<Record<string, string>> = {}): Promise<Dockerfile> {
+export async function withStartScripts(fs: FsLike, df: Dockerfile, context: string, evidence: string[], target?: string, environment: Readonly<Record<string, string>> = {}, mounts: readonly ContextMount[] = []): Promise<Dockerfile> {
   let changed = false;
   const stages: Stage[] = [];
   // The evidence is the built stage's (the target, else the last): another target's start script says nothing of this image.
@@ -58,7 +59,7 @@ export async function withStartScripts(fs: FsLike, df: Dockerfile, context: stri
   for (const stage of df.stages) {
     // No start of its own on an s6-overlay base: the run script of the service the build copies in.
     const s6 = stage === built ? await s6ServiceRun(fs, df, stage, context) : undefined;
-    const followed = stage.start || s6 ? await followStartScript(fs, df, s6 ? { ...stage, start: s6 } : stage, context, { ...stage.env, ...environment }) : undefined;
+    const followed = stage.start || s6 ? await followStartScript(fs, df, s6 ? { ...stage, start: s6 } : stage, context, { ...stage.env, ...environment }, stage === built ? mounts : []) : undefined;
     if (followed) {
       changed = true;
       if (stage === built) evidence.push(s6 ? l10n.t('the image names no start of its own: its s6-overlay service {0} runs {1} (read, not run)', s6, followed.command) : followed.why);
@@ -68,7 +69,7 @@ export async function withStartScripts(fs: FsLike, df: Dockerfile, context: stri
   return changed ? { ...df, stages } : df;
 }
 
-async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, env: Readonly<Record<string, string>>): Promise<FollowedStart | undefined> {
+async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, context: string, env: Readonly<Record<string, string>>, mounts: readonly ContextMount[]): Promise<FollowedStart | undefined> {
   let command = stage.start ?? '';
   const read: string[] = [];
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -79,7 +80,7 @@ async function followStartScript(fs: FsLike, df: Dockerfile, stage: Stage, conte
       continue;
     }
     const call = scriptCall(commandWords(command));
-    const script = call && (await scriptInImage(fs, df, stage, context, call.script));
+    const script = call && (await scriptInImage(fs, df, stage, context, call.script, mounts));
     const next = script && call ? startOfScript(script.text, call.args, env) : undefined;
     if (next === undefined || script === undefined) break;
     read.push(script.file);
@@ -97,12 +98,28 @@ const PATH_FOLDERS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bi
  * name (`docker-entrypoint.sh`) there too, then in the PATH's folders, where the exec form finds
  * it (`COPY docker/docker-entrypoint.sh /usr/local/bin/`).
  */
-async function scriptInImage(fs: FsLike, df: Dockerfile, stage: Stage, context: string, script: string): ReturnType<typeof imageFile> {
-  const inWorkdir = await imageFile(fs, df, stage, context, posix.resolve(stage.workdir, script));
+async function scriptInImage(fs: FsLike, df: Dockerfile, stage: Stage, context: string, script: string, mounts: readonly ContextMount[]): ReturnType<typeof imageFile> {
+  const path = posix.resolve(stage.workdir, script);
+  const inWorkdir = (await mountedFile(fs, context, mounts, path)) ?? (await imageFile(fs, df, stage, context, path));
   if (inWorkdir !== undefined || script.includes('/')) return inWorkdir;
   for (const folder of PATH_FOLDERS) {
     const found = await imageFile(fs, df, stage, context, posix.join(folder, script));
     if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The context's file a bind mount of the service puts at `imagePath` (`- ..:/app`, the context
+ * `..`: /app/.develop/start.sh is .develop/start.sh), over whatever the image has there: the
+ * container runs what the mount shows.
+ */
+async function mountedFile(fs: FsLike, context: string, mounts: readonly ContextMount[], imagePath: string): Promise<{ file: string; text: string } | undefined> {
+  for (const mount of mounts) {
+    if (!isAtOrInside(mount.at, imagePath, '/')) continue;
+    const file = posix.join(mount.source, posix.relative(mount.at, imagePath));
+    const text = await fs.readFile(join(context, ...file.split('/'))).catch(() => undefined);
+    if (text !== undefined && text.length <= MAX_SCRIPT_CHARS) return { file, text };
   }
   return undefined;
 }

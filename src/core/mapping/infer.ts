@@ -27,7 +27,7 @@ import { scriptedImageBuilds, type ScriptedBuild } from '../gather/imageDockerfi
 import { namesProject } from '../gather/projectNames';
 import { startedImageFiles, withStartScripts } from '../dockerfile/startScript';
 import { withServiceStart } from '../dockerfile/serviceStart';
-import { bindMountHosts, withServiceMounts } from '../dockerfile/serviceMounts';
+import { bindMountHosts, contextBindMounts, withServiceMounts } from '../dockerfile/serviceMounts';
 import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, startedFile } from '../routes/serverApps';
@@ -125,7 +125,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const context = build && isAbsolute(build.context) ? build.context : spec.projectDir;
   const parsed = await readDockerfile(files, spec, context, evidence).then((df) => (df && program ? withProgramStart(df, build?.target, program) : df));
   // A start command running a script of the context starts what the script runs.
-  const written = parsed && (await withStartScripts(files, parsed, context, evidence, build?.target, spec.config?.environment));
+  const written = parsed && (await withStartScripts(files, parsed, context, evidence, build?.target, spec.config?.environment, contextBindMounts(spec.config, context)));
   const built = written && stagesBuiltFor(withTurboPrunes(written), build?.target);
   // A manifest copied in as package.json is the package the image builds, not the folder's own.
   const manifests = built ? renamedManifests(built) : [];
@@ -160,7 +160,8 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
   const stage = df && builtStage(df, build?.target);
-  const devServer = stage && !started ? startedDevServer(stage, project.pkg?.scripts ?? {}) : undefined;
+  // The start may run a script of the context's package that goes into the project's (`npm run web` = `cd web && npm run serve`): both are followed, the project's first.
+  const devServer = stage && !started ? startedDevServer(stage, { ...scripts, ...(project.pkg?.scripts ?? {}) }) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
   const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
   const { sourceRoot, elsewhere } = await sourceRootOf(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [], startChangesDir: df !== undefined && changesDirectory(builtStage(df, build?.target)) }, { context, startKnown: !df || devServer !== undefined }, evidence);

@@ -104,13 +104,20 @@ function runningScripts(stage: Stage, scripts: Record<string, string>): string[]
 function runnerScript(words: string[]): string | undefined {
   const at = words.findIndex(isFileRunner);
   if (at < 0) return undefined;
+  const nodemon = posix.basename(words[at] ?? '') === 'nodemon';
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (VALUE_FLAG.test(w)) i++;
+    if (VALUE_FLAG.test(w) || (nodemon && NODEMON_VALUE_FLAG.test(w))) i++;
     else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) || (MODULE_RUNNER.test(posix.basename(words[at] ?? '')) && MODULE_NAME.test(w)) ? w : undefined;
   }
   return undefined;
 }
+
+/**
+ * nodemon's options that take a value (`--watch ./api`, `-i test`), where node's `--watch` takes none:
+ * the word after one is not the script. https://github.com/remy/nodemon#usage
+ */
+const NODEMON_VALUE_FLAG = /^(?:-w|--watch|-i|--ignore|-x|--delay|--signal)$/;
 
 /** Runners handing a module path to Node as it is (nodemon runs `node <script>`): `nodemon .` starts the folder's main. */
 const MODULE_RUNNER = /^(?:node|nodemon)$/;
