@@ -12,11 +12,11 @@ import { commonFolder, isAtOrInside } from '../pathInside';
 import { objectField, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { compiledStartEntry } from './startEntry';
-import { buildScriptNames, serverBundleTool } from './bundler';
+import { buildScriptNames, scriptRun, serverBundleTool } from './bundler';
 import { rollupModules, webpackOutputPath } from './bundlerOutput';
 import type { ScriptedBundle } from './bundleScript';
 import { unbundledOutput } from './unbundledOutput';
-import { fileCompilerOutput, fileCompilerRuns } from './fileCompilerScripts';
+import { fileCompilerOutput, fileCompilerRuns, shellFileCompilerRuns, type FileCompilerRun } from './fileCompilerScripts';
 
 /** What tsc (and babel/swc builds following it) turns each source extension into. */
 export const COMPILED_REWRITES: Readonly<Record<string, string>> = {
@@ -58,7 +58,7 @@ export interface EmitInput {
 
 /** The first rule that knows. */
 export async function findEmit(fs: FsLike, input: EmitInput): Promise<Emit | undefined> {
-  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? emitByBabelScript(input) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByRollupModules(fs, input)) ?? (await emitByUnbundled(fs, input)) ?? emitByMidwayBuild(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
+  return emitByOverride(input) ?? emitByNx(input) ?? emitByNxCommand(input) ?? (await emitByNxPlugin(fs, input)) ?? emitByNestSwc(input) ?? (await emitByBabelScript(fs, input)) ?? emitByEsbuildScript(input) ?? emitByPerFileScript(input) ?? (await emitByRollupModules(fs, input)) ?? (await emitByUnbundled(fs, input)) ?? emitByMidwayBuild(input) ?? (await emitByTsc(fs, input)) ?? (await emitByStartEntry(fs, input));
 }
 
 /** A server's rollup build keeping one file per module (bundlerOutput.ts rollupModules): each at its path below preserveModulesRoot in output.dir. */
@@ -86,15 +86,34 @@ async function emitByUnbundled(fs: FsLike, { project, sourceRoot, context }: Emi
  * such a build runs for its types or checks only (sorry-cypress: tsc with the root's noEmit, then
  * babel src -d dist).
  */
-function emitByBabelScript({ project, sourceRoot, context }: EmitInput): Emit | undefined {
-  for (const run of fileCompilerRuns(project.pkg?.scripts ?? {}, project.pkg?.deps)) {
+async function emitByBabelScript(fs: FsLike, { project, sourceRoot, context }: EmitInput): Promise<Emit | undefined> {
+  const scripts = project.pkg?.scripts ?? {};
+  // The shell scripts of its build only (`"build": "yarn build-prod"` -> `bash scripts/build-prod.sh`), not a dev build's writing elsewhere.
+  const builds = Object.fromEntries(Object.entries(scripts).filter(([name]) => buildScriptNames(project).test(name)).map(([name, body]) => [name, scriptRun(scripts, body)]));
+  const runs = [...fileCompilerRuns(scripts, project.pkg?.deps), ...(await shellFileCompilerRuns(fs, project.dir, builds, project.pkg?.deps))];
+  const emit = (dir: string, run: FileCompilerRun): Emit => ({ dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${run.script}: ${run.command})`] });
+  for (const run of runs) {
     // Folders as written, trailing slash or not (`babel src/ -d lib/`).
-    const input = run.inputs.find((a) => resolve(project.dir, a) === sourceRoot);
-    if (input === undefined) continue;
-    const dir = fileCompilerOutput(project.dir, run, input);
-    return { dir, rewrites: { ...COMPILED_REWRITES }, byFileCompiler: true, evidence: [l10n.t`build output ${relative(context, dir) || '.'} (package.json script ${run.script}: ${run.command})`] };
+    const input = run.inputs.find((a) => resolve(project.dir, run.dir ?? '', a) === sourceRoot);
+    if (input !== undefined) return emit(fileCompilerOutput(project.dir, run, input), run);
   }
-  return undefined;
+  // The source root compiled in parts (`babel "*.js" --out-dir ../dist/app` in src, `babel -d dist/app/server src/server`): each part's output at its path below one folder.
+  const parts = runs.flatMap((run) => run.inputs.flatMap((input) => {
+    const folder = compiledFolder(project.dir, run, input);
+    const below = folder === undefined ? '' : relative(sourceRoot, folder);
+    const out = folder === undefined ? '' : fileCompilerOutput(project.dir, run, /[*?[]/.test(input) ? posix.dirname(input) : input);
+    if (folder === undefined || below.startsWith('..') || isAbsolute(below) || (below !== '' && !out.endsWith(sep + below))) return [];
+    return [{ run, dir: below === '' ? out : out.slice(0, -below.length - 1) }];
+  }));
+  const [first] = parts;
+  return first && parts.every((p) => p.dir === first.dir) ? emit(first.dir, first.run) : undefined;
+}
+
+/** The folder an input of a file-by-file compile names: itself, or the folder of a one-level glob (`*.js`: babel writes each file by its name); undefined for a deeper glob. */
+function compiledFolder(dir: string, run: FileCompilerRun, input: string): string | undefined {
+  if (!/[*?[]/.test(input)) return resolve(dir, run.dir ?? '', input);
+  const folder = posix.dirname(input);
+  return run.keepsPath || /[*?[]/.test(folder) ? undefined : resolve(dir, run.dir ?? '', folder);
 }
 
 /** `esbuild <entries> --outdir=<out>`, up to the end of that command (a `find` in backticks or `$(...)` kept whole). */

@@ -3,7 +3,7 @@
 // output folder of a known source root; sourceRoot.ts reads which folder is compiled into the
 // output that holds the file the start script runs.
 import * as l10n from '@vscode/l10n';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import type { FsLike } from '../ports';
 import { isAtOrInside } from '../pathInside';
 import { startedFile } from '../routes/serverApps';
@@ -29,7 +29,12 @@ export interface FileCompilerRun {
    * unless --strip-leading-paths, since its 0.3.0; before, it wrote src/x.js to dist/x.js as babel does.
    */
   keepsPath: boolean;
+  /** The folder it runs in, relative to the package, when a shell script changed into one (`pushd src`); else the package's. */
+  dir?: string;
 }
+
+/** Options of babel and swc taking a value (`--config-file ../babel.config.js`): that word is neither an input nor the output. */
+const VALUE_OPTION = /^(?:--config-file|--config|-C|--extensions|-x|--ignore|--only|--presets|--plugins|--env-name|--root-mode)$/;
 
 /**
  * Every run of babel or swc with an output folder in the package's scripts; a watching run
@@ -48,7 +53,7 @@ export function fileCompilerRuns(scripts: Readonly<Record<string, string>>, deps
       const at = args.findIndex((a) => a === '--out-dir' || a === '-d');
       const out = at >= 0 ? args[at + 1] : undefined;
       if (out === undefined) continue;
-      const inputs = args.filter((a, i) => i !== at + 1 && !a.startsWith('-'));
+      const inputs = args.filter((a, i) => i !== at + 1 && !a.startsWith('-') && !VALUE_OPTION.test(args[i - 1] ?? ''));
       runs.push({ script, command: match[0].trim(), inputs, out, keepsPath: match[1] === 'swc' && !swcStrips && !args.includes('--strip-leading-paths') });
     }
   }
@@ -63,7 +68,36 @@ function swcCliBeforeKeptPaths(range: unknown): boolean {
 
 /** The folder `run` writes the files of its input `input` (a folder of `dir`, as written) into. */
 export function fileCompilerOutput(dir: string, run: FileCompilerRun, input: string): string {
-  return run.keepsPath ? resolve(dir, run.out, relative(dir, resolve(dir, input))) : resolve(dir, run.out);
+  const base = resolve(dir, run.dir ?? '');
+  return run.keepsPath ? resolve(base, run.out, relative(base, resolve(base, input))) : resolve(base, run.out);
+}
+
+/** A package script handing a shell script of the package to a shell (`bash scripts/build.sh`, `./build.sh`): that script, relative to the package. */
+const SHELL_SCRIPT = /(?:^|[\s;&|(])(?:(?:bash|sh)\s+(?:-\w+\s+)*)?((?:\.\/)?[\w./-]+\.sh)\b/g;
+/** A shell script of more than this is not read (a build script is a few dozen lines). */
+const MAX_SHELL_SCRIPT_CHARS = 16 * 1024;
+
+/**
+ * The babel and swc runs of the shell scripts the package's scripts run (`"build": "bash
+ * scripts/build.sh"`), each in the folder the script is in at that line: `pushd src` / `cd src`
+ * change it, `popd` returns. Read as text, never run, only inside the package folder.
+ */
+export async function shellFileCompilerRuns(fs: FsLike, dir: string, scripts: Readonly<Record<string, string>>, deps: Readonly<Record<string, unknown>> = {}): Promise<FileCompilerRun[]> {
+  const runs: FileCompilerRun[] = [];
+  const files = new Set([...Object.values(scripts).join('\n').matchAll(SHELL_SCRIPT)].map((m) => posix.normalize(m[1] ?? '')));
+  for (const file of files) {
+    if (file.startsWith('..') || posix.isAbsolute(file)) continue;
+    const text = await fs.readFile(join(dir, ...file.split('/'))).catch(() => undefined);
+    if (text === undefined || text.length > MAX_SHELL_SCRIPT_CHARS) continue;
+    const folders = [''];
+    for (const line of text.replace(/\\\r?\n\s*/g, ' ').split(/\r?\n/).map((l) => l.trim())) {
+      const move = /^(pushd|cd|popd)(?:\s+(\S+))?\s*$/.exec(line);
+      if (move?.[1] === 'popd') folders.length > 1 && folders.pop();
+      else if (move) folders.splice(move[1] === 'cd' ? -1 : folders.length, move[1] === 'cd' ? 1 : 0, posix.join(folders.at(-1) ?? '', move[2] ?? '.'));
+      else runs.push(...fileCompilerRuns({ [file]: line }, deps).map((run) => ({ ...run, dir: folders.at(-1) ?? '' })));
+    }
+  }
+  return runs;
 }
 
 /**

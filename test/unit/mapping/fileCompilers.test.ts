@@ -100,3 +100,19 @@ suite('mapping: a per-file compiler names the source root', () => {
     assert.notEqual(m?.sourceRoot, '/ws/web/backend/lib');
   });
 });
+
+suite('babel runs of a build shell script', () => {
+  const files = (dev = 'bash tools/make-dev.sh') => ({
+    '/ws/package.json': JSON.stringify({ scripts: { build: 'npm run build:release', 'build:release': 'bash tools/make-release.sh', dev } }),
+    '/ws/tools/make-release.sh': '#!/bin/bash\nrm -rf out\npushd src\nbabel "*.js" \\\n    --config-file ../babel.config.js \\\n    --out-dir ../out/app\npopd\nbabel -d out/app/server src/server\nwebpack --config web.config.js\n',
+    '/ws/tools/make-dev.sh': '#!/bin/bash\nbabel -d tmp/app/server src/server\n',
+    '/ws/src/cli.js': "require('./server');\n",
+    '/ws/src/server/index.js': "const express = require('express');\n",
+    '/ws/Dockerfile': 'FROM node:20 AS build\nCOPY ./out/app /tmp/app\nWORKDIR /tmp/app\nRUN npm install --production\nFROM node:20\nWORKDIR /opt/app\nCOPY --from=build /tmp/app /opt/app\nCMD ["node", "/opt/app/cli.js"]\n',
+  });
+
+  test('the source root compiled in parts (`babel "*.js" --out-dir ../out/app` after `pushd src`, `babel -d out/app/server src/server`) is written below one folder: src at the place the image copies out/app to (the dev script\'s shell script, writing tmp/app/server, is no build)', async () => {
+    await assertMapping(files(), { sourceRoot: '/ws/src', target: '/opt/app', bundled: false }, spec);
+  });
+
+});
