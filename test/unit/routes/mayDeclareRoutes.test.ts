@@ -86,6 +86,8 @@ const CONSTANTS: Record<string, string> = {
   'class statics': "export default class Paths {\n  static users = '/users';\n}",
   'after a component': "export default function Icon() {\n  return null\n}\nexport const ICON_ROUTE = '/icon';",
   commonjs: "module.exports = { prefix: '/api' };",
+  // A call's object holding a path before a component's JSX: the quote comes first.
+  'path before a component in a call': "export const about = defineView({\n  path: '/about',\n  render: () => <About />,\n});",
   // Declared first, exported by name: no quote after the export.
   'object exported by name': "const config: Config = {\n  api: { prefix: '/api' },\n};\nexport default config;",
   'object exported by name, commonjs': "const config = {\n  api: { prefix: '/api' },\n}\nmodule.exports = config",
@@ -114,6 +116,9 @@ const NOT_CONSTANTS: Record<string, string> = {
   'typed arrow': "export const label = (t: T): string => t('Label');",
   'tagged template': 'export const Row = styled.div`\n  color: ${(p) => p.theme.text};\n  font-family: "Inter";\n`;',
   'tagged generic template': 'export const Emoji = styled.span<Props>`\n  font-family: "Apple Color Emoji";\n`;',
+  // A generated icon: a component made by a call, its first strings the JSX's attributes (then its name, no path).
+  'component made by a call': "export const Star: FC<GlyphProps> = makeGlyph({\n  Body: ({ tints }) => <>\n    <circle r=\"4\" fill={tints[0]} />\n  </>,\n  name: 'star',\n});",
+  'component in a wrapper call': 'export const Bell = forwardRef<SVGSVGElement, GlyphProps>(\n  ({ size = 24, ...rest }, ref) => (\n    <svg ref={ref} viewBox="0 0 18 18" width={size} {...rest} />\n  ),\n);',
 };
 
 suite('mayDeclareRoutes (the cheap pre-filter)', () => {
