@@ -21,9 +21,14 @@ function copiesSetupOnly(c: CopyInstr): boolean {
   return c.sources.length > 0 && c.sources.every((src) => SETUP_FILE.test(posix.basename(src).replace(/\*/g, '')));
 }
 
+/** The host path of a volume that is a bind mount (`bind:/ws/dist:ro` -> /ws/dist); undefined for a named volume or tmpfs. */
+export function bindHost(volume: string): string | undefined {
+  return /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
+}
+
 /** The host paths of the service's bind mounts (`bind:/ws/dist:ro` -> /ws/dist). */
 export function bindMountHosts(config: DeclaredConfig | undefined): string[] {
-  return Object.values(config?.volumes ?? {}).flatMap((volume) => /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1] ?? []);
+  return Object.values(config?.volumes ?? {}).flatMap((volume) => bindHost(volume) ?? []);
 }
 
 /** A bind mount of a path of the build context: where it is in the container (`at`), the host path, and that path relative to the context (`source`, '.' for the context itself). */
@@ -37,7 +42,7 @@ export interface ContextMount {
 export function contextBindMounts(config: DeclaredConfig | undefined, context: string): ContextMount[] {
   const mounts: ContextMount[] = [];
   for (const [at, volume] of Object.entries(config?.volumes ?? {})) {
-    const host = /^bind:(.*?)(?::ro)?$/.exec(volume)?.[1];
+    const host = bindHost(volume);
     if (host === undefined || !isAtOrInside(context, host) || !posix.isAbsolute(at)) continue;
     mounts.push({ at, host, source: relative(context, host).split(sep).join('/') || '.' });
   }

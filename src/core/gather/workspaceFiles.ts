@@ -11,6 +11,7 @@ import { readJsonObject } from '../mapping/tsconfig';
 import { copiesContextFolder } from '../dockerfile/locate';
 import { findStage, parseDockerfile, stageChain, type Dockerfile } from '../dockerfile/parse';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
+import { bindHost } from '../dockerfile/serviceMounts';
 import { mapToBuildOutput } from '../mapping/mapFile';
 import { mapWalkedFiles } from './walkedFiles';
 import { findModules, moduleClassName, moduleLookup, NEST_MODULE_FILE } from '../mapping/modules';
@@ -489,7 +490,7 @@ const GENERIC_WORDS = new Set(['app', 'apps', 'api', 'server', 'service', 'servi
 /** Whether the service bind-mounts `dir`, a folder holding it, or code inside it. */
 function bindMounts(spec: ServiceSpec, dir: string): boolean {
   return Object.values(spec.config?.volumes ?? {}).some((v) => {
-    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
+    const host = bindHost(v);
     return host !== undefined && (isAtOrInside(host, dir) || (isAtOrInside(dir, host) && mayHoldCode(host)));
   });
 }
@@ -517,7 +518,7 @@ export async function mountedServerApp(fs: FsLike, spec: ServiceSpec): Promise<{
   // A service whose command runs tests over the folder (`npm run cypress:run-ct`, `yarn test`) serves none of its routes.
   if (TEST_COMMAND.test([...(spec.config?.entrypoint ?? []), ...(spec.config?.command ?? [])].join(' '))) return undefined;
   for (const [at, v] of Object.entries(spec.config?.volumes ?? {})) {
-    const host = /^bind:(.*?)(?::ro)?$/.exec(v)?.[1];
+    const host = bindHost(v);
     if (host !== undefined && (await isServerApp(fs, host))) return { dir: host, at };
   }
   return undefined;
