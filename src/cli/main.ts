@@ -136,7 +136,7 @@ async function check(args: CliArgs, workspace: string, adapters: Adapters, trust
     return EXIT.cannotCheck;
   }
   if (report.services.length === 0) {
-    process.stderr.write(`runtime-drift: no compose services found under ${workspace}: Runtime Drift checks the services of a compose file (compose.yaml, docker-compose.yml, or a variant such as docker-compose.prod.yml) in that folder or up to ${DEFAULT_MAX_DEPTH} folders below; pass --workspace DIR for another folder${hiddenHint(report.composeFilesHidden)}\n`);
+    process.stderr.write(`runtime-drift: no compose services or Dockerfiles found under ${workspace}: Runtime Drift checks the services of a compose file (compose.yaml, docker-compose.yml, or a variant such as docker-compose.prod.yml) in that folder or up to ${DEFAULT_MAX_DEPTH} folders below, or with none there, each Dockerfile as a service of its own; pass --workspace DIR for another folder${hiddenHint(report.composeFilesHidden)}\n`);
     return EXIT.cannotCheck;
   }
   switch (report.verdict) {

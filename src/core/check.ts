@@ -10,6 +10,7 @@ import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
 import { hiddenComposeFiles } from './compose/walk';
+import { standaloneServices } from './gather/standaloneServices';
 import { inferMapping } from './mapping/infer';
 import { serviceRunsOtherLanguage } from './mapping/foreignImage';
 import { startsBuildWatcher } from './mapping/buildWatcher';
@@ -119,7 +120,9 @@ export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Prom
   // The source walks of this check may use the folder listings its own walk for compose files
   // read (never those of an earlier check's walk, which a remembered answer carries).
   const scanDeps = { ...deps, scanner: scansOnce(walked.listings === undefined ? deps.scanner : withListings(deps.scanner, walked.listings)) };
-  const all = projects.flatMap((p) => p.services);
+  const composed = projects.flatMap((p) => p.services);
+  // No compose file: each of the workspace's Dockerfiles is a service of its own (compose/dockerfileServices.ts).
+  const all = composed.length === 0 && !opts.composeFiles?.length ? await standaloneServices(deps.fs, opts.workspaceDir) : composed;
   const listed = opts.services?.length ? selectServices(all, opts.services) : all;
 
   const readWorkspace = createLimiter(WORKSPACE_CONCURRENCY);
@@ -141,7 +144,7 @@ export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Prom
     return clash === undefined ? report : { ...report, warnings: [clash, ...report.warnings] };
   });
   const engineError = await pinged;
-  const hidden = all.length === 0 && !opts.composeFiles?.length ? await hiddenComposeFiles(deps.fs, opts.workspaceDir) : [];
+  const hidden = composed.length === 0 && !opts.composeFiles?.length ? await hiddenComposeFiles(deps.fs, opts.workspaceDir) : [];
   return {
     verdict: overallVerdict(services),
     workspace: opts.workspaceDir,
@@ -279,6 +282,7 @@ function stackKey(spec: ServiceSpec): string {
  * with several services checked (where the engine can), else one per service.
  */
 function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): ContainerFinder {
+  if (specs.some((s) => s.standalone)) return standaloneContainers(engine);
   const checked = new Map<string, number>();
   for (const s of specs) checked.set(s.project, (checked.get(s.project) ?? 0) + 1);
   const perProject = new Map<string, (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]>>();
@@ -287,6 +291,26 @@ function containerFinder(engine: EngineLike, specs: readonly ServiceSpec[]): Con
     let find = perProject.get(spec.project);
     if (!find) perProject.set(spec.project, (find = engine.projectContainers(spec.project)));
     return find(spec.name, signal);
+  };
+}
+
+/**
+ * A Dockerfile service's containers: those created from its image (`docker run TAG`), newest
+ * first. Its probes go to the ports the running one publishes (it has no compose `ports:`), or
+ * to its own ports on the host when it runs on the host's network.
+ */
+function standaloneContainers(engine: EngineLike): ContainerFinder {
+  return async (spec, signal) => {
+    const found = spec.image !== undefined && engine.imageContainers ? await engine.imageContainers(spec.image, signal) : [];
+    const config = found.find((c) => c.state === 'running')?.config;
+    const ports = Object.entries(config?.bound ?? config?.published ?? {}).flatMap(([key, hosts]) => {
+      const [target, protocol] = key.split('/');
+      return hosts.filter((h) => !/:0?$/.test(h)).map((h) => ({ target: Number(target), protocol: protocol === 'udp' ? ('udp' as const) : ('tcp' as const), published: Number(h.slice(h.lastIndexOf(':') + 1)), ...(h.lastIndexOf(':') > 0 ? { hostIp: h.slice(0, h.lastIndexOf(':')) } : {}) }));
+    });
+    if (ports.length > 0) spec.ports = ports;
+    // `docker run --network host`: it listens on the host at its own (EXPOSEd) port.
+    if (config?.networkMode === 'host') spec.networkMode = 'host';
+    return found;
   };
 }
 

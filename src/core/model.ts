@@ -119,6 +119,20 @@ export interface ServiceSpec {
    * routes, and once it has exited with 0 it is done, not stopped.
    */
   oneShot?: true;
+  /**
+   * No compose file defines it: the workspace has none, and this is one of its Dockerfiles, checked
+   * as `docker build` and `docker run` make it (compose/dockerfileServices.ts). Its containers are
+   * those running `image`; compose commands do not apply to it.
+   */
+  standalone?: StandaloneBuild;
+}
+
+/** A service made of a Dockerfile alone (ServiceSpec.standalone). */
+export interface StandaloneBuild {
+  /** The Dockerfile, workspace-relative. */
+  dockerfile: string;
+  /** The build context, workspace-relative (`.` for the workspace). */
+  context?: string;
 }
 
 /**
@@ -156,6 +170,10 @@ export interface ContainerConfig {
   exposed: string[];
   /** "3000/tcp" -> ["127.0.0.1:8080"]. */
   published: Record<string, string[]>;
+  /** The host addresses the engine bound for a running container, same encoding ("3000/tcp" -> ["127.0.0.1:49153"]): a port asked as any (`-p 3000`) is known only here. */
+  bound?: Record<string, string[]>;
+  /** HostConfig.NetworkMode (`host`, `bridge`, `default`, `container:…`), when the engine said. */
+  networkMode?: string;
   /** Same encoding as DeclaredConfig.volumes. */
   volumes: Record<string, string>;
   labels: Record<string, string>;
@@ -537,6 +555,8 @@ export interface ServiceReport {
   project: string;
   /** ServiceSpec.stackFile: the file(s) telling its stack from others of its folder, when there are several. */
   stackFile?: string;
+  /** ServiceSpec.standalone: a Dockerfile checked with no compose file. */
+  standalone?: StandaloneBuild;
   verdict: Verdict;
   /** Short reason for the verdict. */
   summary: string;

@@ -26,6 +26,12 @@ export interface EngineLike extends Partial<ServedFilesReaderLike> {
    * variant of a stack (`-f docker-compose.dev.yml`) the user actually runs.
    */
   composeProjects?(signal?: AbortSignal): Promise<RunningComposeProject[]>;
+  /**
+   * All containers (any state) created from an image or its descendants (`docker ps -a --filter
+   * ancestor=REF`), newest first: those of a Dockerfile checked with no compose file. None when the
+   * image does not exist.
+   */
+  imageContainers?(ref: string, signal?: AbortSignal): Promise<ContainerInfo[]>;
   /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   /**

@@ -7,8 +7,9 @@ import { imageBuildCommand, planOf, type ActionPlan } from './ladder/action';
 import { documentedBuilders } from './gather/documentedBuilds';
 import { imageBuilders } from './gather/workspaceFiles';
 import { isAtOrInside } from './pathInside';
-import type { ComposeRunnerLike } from './ports';
-import { InterruptedError } from './errors';
+import type { ComposeRunnerLike, FsLike } from './ports';
+import { standaloneServices } from './gather/standaloneServices';
+import { InterruptedError, UserInputError } from './errors';
 import { selectOneService } from './compose/selectService';
 import { serviceLabel } from './view/serviceRef';
 import { checkWorkspace, runningProjects } from './check';
@@ -60,7 +61,9 @@ export async function rebuildService(
   // An engine that does not answer lists nothing here; the check below says so.
   const running = runningProjects(deps.engine, Promise.resolve(null), opts.signal);
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles, running });
-  const chosen = selectOneService(projects.flatMap((p) => p.services), opts.service);
+  const composed = projects.flatMap((p) => p.services);
+  if (composed.length === 0 && !opts.composeFiles?.length) await refuseStandalone(deps.fs, opts);
+  const chosen = selectOneService(composed, opts.service);
   const project = projects.find((p) => p.services.includes(chosen)) as (typeof projects)[number];
   // Two rebuilds of one service at once would each verify the other's container: refuse the second.
   const release = deps.rebuilds?.acquire(project.name, chosen.name);
@@ -69,6 +72,17 @@ export async function rebuildService(
   } finally {
     release?.();
   }
+}
+
+/**
+ * A Dockerfile checked with no compose file (compose/dockerfileServices.ts): how its container is
+ * run is the person's (ports, volumes, environment), so no rebuild of ours could verify it runs.
+ */
+async function refuseStandalone(fs: FsLike, opts: RebuildOptions): Promise<void> {
+  const standalone = await standaloneServices(fs, opts.workspaceDir);
+  const named = standalone.find((s) => s.name === opts.service || `${s.project}/${s.name}` === opts.service);
+  if (!named) return;
+  throw new UserInputError(l10n.t('{0} is a Dockerfile ({1}) with no compose file: Runtime Drift rebuilds compose services only. Build it (docker build -t {2} …), run a new container of it with your options, then check again', opts.service, named.standalone?.dockerfile ?? '', named.image ?? named.name));
 }
 
 async function rebuildLocked(

@@ -13,6 +13,12 @@ export function containerConfigOf(info: Dockerode.ContainerInspectInfo, image: I
   for (const [port, list] of Object.entries(bindings)) {
     published[port] = (list ?? []).map((b) => bindingText(b.HostIp || undefined, b.HostPort ?? '')).sort();
   }
+  // The host ports the engine gave (`-p 127.0.0.1::3000` asks for any): what a probe connects to.
+  const bound: Record<string, string[]> = {};
+  for (const [port, list] of Object.entries((info.NetworkSettings?.Ports ?? {}) as Record<string, { HostIp?: string; HostPort?: string }[] | null>)) {
+    const hosts = (list ?? []).filter((b) => b.HostPort).map((b) => bindingText(b.HostIp || undefined, b.HostPort ?? ''));
+    if (hosts.length > 0) bound[port] = hosts.sort();
+  }
   const volumes: Record<string, string> = {};
   for (const m of info.Mounts ?? []) {
     const kind = m.Type === 'bind' ? `bind:${m.Source}` : m.Type === 'volume' ? `volume:${m.Name ?? ''}` : `${m.Type}:`;
@@ -27,6 +33,8 @@ export function containerConfigOf(info: Dockerode.ContainerInspectInfo, image: I
     entrypoint: listOf(c.Entrypoint),
     exposed: Object.keys(c.ExposedPorts ?? {}).sort(),
     published,
+    ...(Object.keys(bound).length > 0 ? { bound } : {}),
+    ...(info.HostConfig?.NetworkMode ? { networkMode: info.HostConfig.NetworkMode } : {}),
     volumes,
     labels: c.Labels ?? {},
     healthcheck: health ?? null,

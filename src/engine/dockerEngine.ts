@@ -27,6 +27,10 @@ import { ContainerListings } from './containerListings';
 import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedScope, boundedSignal, isTimeoutReason, raceSignal } from './timeouts';
 import { isRecord } from '../core/isRecord';
 import { filesystemKey } from './imageFilesystem';
+import { imageKey } from '../core/compose/builtImages';
+
+/** An image named by its ID in a container list (`sha256:3f2a…` or `3f2a9c1d0b7e`). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
 
 export interface DockerEngineOptions {
   /** Explicit engine address (extension setting / --host); else DOCKER_HOST, the docker context, the default socket. */
@@ -63,6 +67,7 @@ const EXEC_TOOLS_MEMORY = 1024;
 export interface DockerEngine extends EngineLike {
   readServedFiles: ServedFilesReaderLike['readServedFiles'];
   projectContainers: NonNullable<EngineLike['projectContainers']>;
+  imageContainers: NonNullable<EngineLike['imageContainers']>;
   composeProjects: NonNullable<EngineLike['composeProjects']>;
   /** The dockerode client, for callers that need more than EngineLike (tests, events). */
   readonly docker: Dockerode;
@@ -199,6 +204,19 @@ class DockerodeEngine implements DockerEngine {
       // Both compose v1 and v2 set these labels; the name format differs (_1 vs -1), labels do not.
       this.inspectServiceContainers(project, service, await this.containersLabelled([`${COMPOSE_PROJECT_LABEL}=${project}`, `${COMPOSE_SERVICE_LABEL}=${service}`], bounded), bounded),
     );
+  }
+
+  async imageContainers(ref: string, signal?: AbortSignal): Promise<ContainerInfo[]> {
+    return this.call(l10n.t`list containers of image ${ref}`, signal, this.timeoutMs, async (bounded) => {
+      // Not the engine's `ancestor` filter: a container whose tag has since moved to a new build
+      // (the old container still serving) is not an ancestor's. The list names such a container's
+      // image by its ID; its own Config.Image (inspect) still says the reference it was run with.
+      const key = imageKey(ref, true);
+      const listed = await engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true }, bounded);
+      const candidates = listed.filter((s) => s.Labels?.[COMPOSE_PROJECT_LABEL] === undefined && s.Labels?.[LISTING_OWNER_LABEL] === undefined && (imageKey(s.Image, true) === key || IMAGE_ID.test(s.Image)));
+      const infos = await Promise.all(candidates.map((s) => this.inspectContainer(s.Id, bounded, s.Image)));
+      return infos.filter((c): c is ContainerInfo => c !== undefined && imageKey(c.imageRef, true) === key).sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+    });
   }
 
   projectContainers(project: string): (service: string, signal?: AbortSignal) => Promise<ContainerInfo[]> {
@@ -624,6 +642,7 @@ function unusableEngine(host: string, reason: string): DockerEngine {
     ping: fail,
     findServiceContainers: fail,
     projectContainers: () => fail,
+    imageContainers: fail,
     composeProjects: fail,
     inspectImage: fail,
     listContainerFiles: fail,

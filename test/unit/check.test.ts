@@ -226,7 +226,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const report = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(hiddenOnly, { mtimes }) }, opts);
     assert.deepEqual(report.services, []);
     assert.deepEqual(report.composeFilesHidden, ['.devcontainer/docker-compose.yml', '.github/deployment/self-host/compose.yaml']);
-    assert.match(formatReport(report), /no compose services found\ncompose files in hidden folders, not read on their own: \.devcontainer\/docker-compose\.yml, \.github\/deployment\/self-host\/compose\.yaml\n {2}check one with --compose-file \.devcontainer\/docker-compose\.yml/);
+    assert.match(formatReport(report), /no compose services or Dockerfiles found\ncompose files in hidden folders, not read on their own: \.devcontainer\/docker-compose\.yml, \.github\/deployment\/self-host\/compose\.yaml\n {2}check one with --compose-file \.devcontainer\/docker-compose\.yml/);
     // Chosen with --compose-file / the setting: read, and nothing is said of hidden files.
     const chosen = await checkWorkspace({ engine: engine(), prober: fakeProber(() => 200), fs: memFs(hiddenOnly, { mtimes }) }, { ...opts, composeFiles: ['.devcontainer/docker-compose.yml'] });
     assert.deepEqual(chosen.services.map((s) => s.name), ['dev']);

@@ -9,7 +9,7 @@ import { COMPOSE_FILE_NAMES } from './fileNames';
 import { firstFile } from '../firstFile';
 
 /** Folders never worth walking into: dependencies, VCS data and build output. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'out', '.cache']);
 /** Hidden folders projects keep their deployment's compose files in (flame's .docker/): walked like any other. */
 const DEPLOYMENT_DOT_DIRS = new Set(['.docker', '.deploy']);
 export const DEFAULT_MAX_DEPTH = 4;

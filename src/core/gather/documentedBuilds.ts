@@ -69,3 +69,30 @@ async function folderBuilds(fs: FsLike, dir: string): Promise<(DocumentedBuild &
   }
   return out;
 }
+
+/**
+ * Each Dockerfile service (ServiceSpec.standalone) with the build the project writes down for its
+ * Dockerfile (`docker build -t shop-app -f api/Dockerfile .` in the README, a script or a Makefile
+ * of the workspace's root or the Dockerfile's folder): its tag is the image to look for, its
+ * context the build's. A command naming another Dockerfile, or one outside the workspace, is not it.
+ */
+export async function documentedStandaloneBuilds(fs: FsLike, specs: readonly ServiceSpec[], workspaceDir: string): Promise<void> {
+  const commands = new Map<string, Awaited<ReturnType<typeof folderBuilds>>>();
+  for (const spec of specs) {
+    const build = spec.build;
+    if (!spec.standalone || !build) continue;
+    for (const dir of new Set([path.dirname(build.dockerfile), build.context, workspaceDir])) {
+      if (!isAtOrInside(workspaceDir, dir)) continue;
+      if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
+      const hit = commands.get(dir)?.find((b) => path.resolve(b.dockerfile !== undefined ? dir : path.resolve(dir, b.context), b.dockerfile ?? 'Dockerfile') === build.dockerfile);
+      const context = hit && path.resolve(dir, hit.context);
+      if (!hit || !context || !isAtOrInside(workspaceDir, context)) continue;
+      const args = buildArgsOf(hit);
+      spec.image = hit.tag;
+      spec.build = { ...build, context };
+      spec.standalone = { ...spec.standalone, context: relative(workspaceDir, context) };
+      spec.documentedBuild = { command: hit.command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}`, ...(args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } }) };
+      break;
+    }
+  }
+}

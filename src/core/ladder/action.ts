@@ -9,7 +9,7 @@ import type { ActionKind, DocumentedBuildRef, ImageBuildStep, ServiceAction, Ser
 
 /** What the ladder found about a service, as far as the choice of action goes. */
 export interface ActionFacts {
-  spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy' | 'documentedBuild'>;
+  spec: Pick<ServiceSpec, 'name' | 'build' | 'builtBy' | 'documentedBuild' | 'standalone'>;
   /** Compose command for the command line ("docker compose" / "docker-compose"), with its file flags. */
   composeLabel: string;
   /** The docker command of the same engine, for a documented build (dockerCommandOf); default `docker`. */
@@ -42,7 +42,8 @@ const LABEL: Record<ActionKind, (service: string) => string> = {
 
 export function actionFor(f: ActionFacts): ServiceAction | null {
   // Every action ends in `compose up`, which would start a second container beside a Swarm task.
-  if (f.engineError || f.swarmTask) return null;
+  // A Dockerfile with no compose file: how its container is run (ports, volumes, env) is the person's; the fix says the commands.
+  if (f.engineError || f.swarmTask || f.spec.standalone) return null;
   const svc = f.spec.name;
   const built = Boolean(f.spec.build);
   if (!f.containerState) {

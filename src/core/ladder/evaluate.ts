@@ -7,6 +7,7 @@ import type { MappedFile, ModuleEvidence, ServiceEvidence } from './evidence';
 import { changedIn, evaluateRungs, filesMissingFrom, listSome } from './rungs';
 import { rungWord, shortId } from './format';
 import { actionFor, builderOf } from './action';
+import { standaloneFix } from './standaloneFix';
 import { swarmServiceOf, swarmUpdateFix } from '../swarm';
 import { dockerCommandOf } from '../engineCommands';
 
@@ -33,6 +34,7 @@ export function firstFailure(rungs: Rungs): RungName | null {
 
 /** The fix the first failing rung implies, as a command a person can run. */
 export function fixFor(ev: ServiceEvidence, rung: RungName | null): string | null {
+  if (ev.spec.standalone) return standaloneFix(ev, rung);
   const svc = ev.spec.name;
   const dc = composeCommand(ev.composeLabel, ev.composeFileFlags);
   // A registry image (no build:) is never built: the nearest thing is a pull.
@@ -305,6 +307,7 @@ export function evaluateService(ev: ServiceEvidence, files: ServiceFiles): Servi
     name: ev.spec.name,
     project: ev.spec.project,
     ...(ev.spec.stackFile !== undefined ? { stackFile: ev.spec.stackFile } : {}),
+    ...(ev.spec.standalone !== undefined ? { standalone: ev.spec.standalone } : {}),
     verdict,
     summary: said.length > 0 ? said.join('; ') : verdict === 'in-sync' ? l10n.t('running container serves the source') : l10n.t('not checked'),
     container: c ? { id: c.id, name: c.name, state: c.state, imageId: c.imageId, created: c.created, ...(c.state !== 'running' && c.exitCode !== undefined ? { exitCode: c.exitCode } : {}) } : null,

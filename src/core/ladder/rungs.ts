@@ -76,7 +76,7 @@ function imageRung(ev: ServiceEvidence, m: ModuleEvidence): Rung {
     // Never started: `up` builds (or pulls) the image itself; nothing is behind yet.
     if (!ev.container) {
       if (ev.spec.builtBy !== undefined) return skip(l10n.t`image ${ev.imageRef} not built yet: ${ev.spec.builtBy}'s build makes it`);
-      return skip(ev.spec.build ? l10n.t`image ${ev.imageRef} not built yet: starting the service builds it` : l10n.t`image ${ev.imageRef} not pulled yet: starting the service pulls it`);
+      return skip(ev.spec.standalone ? l10n.t`image ${ev.imageRef} not built yet` : ev.spec.build ? l10n.t`image ${ev.imageRef} not built yet: starting the service builds it` : l10n.t`image ${ev.imageRef} not pulled yet: starting the service pulls it`);
     }
     return fail(ev.spec.build ? l10n.t`image ${ev.imageRef} does not exist: build it` : l10n.t`image ${ev.imageRef} does not exist: pull it`);
   }

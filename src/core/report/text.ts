@@ -74,6 +74,8 @@ function clipped(summary: string): string {
  */
 function where(s: ServiceReport, compact: boolean, workspace?: string): string[] {
   const out = compact && !s.container ? [`  ${containerLine(s)} · ${imageLine(s)}`] : [`  ${containerLine(s)}`, `  ${imageLine(s)}`];
+  // No compose file: the service is a Dockerfile, its containers those running its image.
+  if (s.standalone) out.push(`  dockerfile: ${s.standalone.dockerfile} (context ${s.standalone.context ?? '.'}; no compose file: containers of image ${s.image.ref} are its)`);
   const bundled = (m: { bundled: boolean }) => (m.bundled ? ' (bundled: judged by image build time, not file by file)' : '');
   const why = (m: { evidence: readonly string[] }) => (compact ? [] : m.evidence.map((e) => `    · ${e}`));
   if (s.mapping) out.push(`  mapping: ${shownRoot(s.mapping.sourceRoot, workspace)} → ${s.mapping.target}${bundled(s.mapping)}`, ...why(s.mapping));
@@ -244,7 +246,7 @@ function compactPages(s: ServiceReport): string[] {
 
 export function formatReport(report: Report, options: TextOptions = {}): string {
   const lines: string[] = [`Runtime Drift — ${report.workspace}`, `engine: ${report.engine.host}${report.engine.reachable ? '' : ` — NOT REACHABLE: ${report.engine.error}`}`, ''];
-  if (report.services.length === 0) lines.push('no compose services found', ...hiddenLines(report.composeFilesHidden ?? []));
+  if (report.services.length === 0) lines.push('no compose services or Dockerfiles found', ...hiddenLines(report.composeFilesHidden ?? []));
   for (const s of report.services) lines.push(...formatService(s, { workspace: report.workspace, ...options }), '');
   if (!options.verbose && report.services.length > 1) lines.push(...summary(report.services), '');
   if (report.composeFilesNotRead?.length) lines.push(...notReadLines(report.composeFilesNotRead), '');

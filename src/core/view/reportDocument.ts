@@ -16,7 +16,7 @@ export function renderReportMarkdown(reports: readonly Report[], error?: string)
   for (const report of reports) {
     const engine = report.engine.reachable ? l10n.t('reachable') : `**${l10n.t('unreachable')}**${report.engine.error ? `: ${report.engine.error}` : ''}`;
     out.push(l10n.t`Workspace: ${`\`${report.workspace}\``}` + '  ', l10n.t`Checked: ${report.checkedAt}` + '  ', l10n.t`Engine: ${report.engine.host} — ${engine}` + '  ', l10n.t`Verdict: ${`**${report.verdict}**`}`, '');
-    if (report.services.length === 0) out.push(l10n.t('No compose services found.'), '');
+    if (report.services.length === 0) out.push(l10n.t('No compose services or Dockerfiles found.'), '');
     for (const service of report.services) out.push(...serviceSection(service));
   }
   return out.join('\n');

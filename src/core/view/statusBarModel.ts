@@ -30,7 +30,7 @@ export function statusBarModel({ reports, checking, error }: StatusInput): Statu
   const services = reports.flatMap((r) => r.services);
   const spin = checking ? ' $(sync~spin)' : '';
   if (services.length === 0) {
-    return { text: `$(circle-slash) ${l10n.t('No compose services')}${spin}`, tooltip: l10n.t('No compose file with services found in this workspace.'), severity: 'none' };
+    return { text: `$(circle-slash) ${l10n.t('No services')}${spin}`, tooltip: l10n.t('No compose file with services, and no Dockerfile, found in this workspace.'), severity: 'none' };
   }
   const drifted = services.filter((s) => s.verdict === 'drift');
   if (drifted.length > 0) {

@@ -77,13 +77,14 @@ export function buildTree(reports: readonly Report[], now: Date): TreeNodeModel[
       // Deployed with `docker stack deploy`: the Swarm runs it, so compose's "Start All" is not offered.
       const stack = services.find((s) => s.swarm)?.swarm?.stack;
       const serviceCount = services.length === 1 ? l10n.t('1 service') : l10n.t('{0} services', services.length);
-      const counts = `${stackFile === undefined ? '' : `${stackFile} · `}${serviceCount} · ${state.length > 0 ? state.join(' · ') : l10n.t('in sync')}${multiFolder ? ` · ${report.workspace}` : ''}`;
+      const standalone = services.every((s) => s.standalone);
+      const counts = `${stackFile === undefined ? '' : `${stackFile} · `}${standalone ? `${l10n.t('Dockerfiles, no compose file')} · ` : ''}${serviceCount} · ${state.length > 0 ? state.join(' · ') : l10n.t('in sync')}${multiFolder ? ` · ${report.workspace}` : ''}`;
       roots.push({
         id,
         kind: 'project',
         label: stack ?? project,
         description: stack ? l10n.t`Swarm stack · ${counts}` : counts,
-        tooltip: `${stack ? l10n.t`Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : l10n.t`Compose project ${projectLabel({ project, stackFile })}`}${l10n.t` in ${report.workspace}`}\n${l10n.t`Checked ${report.checkedAt} against ${report.engine.host}`}`,
+        tooltip: `${stack ? l10n.t`Swarm stack ${stack} (docker stack deploy) from the compose project ${project}` : standalone ? l10n.t`The Dockerfiles of ${project}, each checked as a service: no compose file here; a service's containers are those running its image` : l10n.t`Compose project ${projectLabel({ project, stackFile })}`}${l10n.t` in ${report.workspace}`}\n${l10n.t`Checked ${report.checkedAt} against ${report.engine.host}`}`,
         icon: { id: 'layers', color: drifted > 0 ? SYNC_COLOR.drift : undefined },
         contextValue: stack ? 'stack' : startable ? 'project:startable' : 'project',
         expanded: true,
@@ -165,8 +166,9 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   const id = `${parentId}/s:${service.name}`;
   const ref = refOf(report, service);
   const running = service.container?.state === 'running';
-  // The action kind last: menus offer the one button that fits (package.json `viewItem =~`).
-  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.action?.kind]
+  // The action kind last: menus offer the one button that fits (package.json `viewItem =~`). A
+  // Dockerfile with no compose file has none, and no Rebuild: how its container runs is the person's.
+  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.action?.kind, service.standalone ? 'standalone' : undefined]
     .filter(Boolean)
     .join(':');
   const children: TreeNodeModel[] = service.swarm ? service.swarm.tasks.map((t) => taskNode(service, t, id, ref, now)) : [containerNode(service, id, ref, now)];

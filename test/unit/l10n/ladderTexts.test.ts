@@ -78,6 +78,9 @@ const both: ServiceFiles = { modules: [mod(users), mod(flows)], loose: null };
 const remoteTask = (stale: boolean, node?: string, image?: string) => ({ id: `t-${node}`, name: `demo_api.1.${node}`, state: 'running', imageId: '', created: '', stale, inspectable: false, ...(node ? { node } : {}), ...(image ? { image } : {}) });
 const gone = { container: undefined, containerListing: undefined, stale: false, routes: [] } satisfies Partial<ServiceEvidence>;
 
+/** A Dockerfile checked with no compose file (ServiceSpec.standalone). */
+const alone = { ...evidence({}).spec, composeFiles: [], standalone: { dockerfile: 'backend/Dockerfile', context: 'backend' } };
+
 /** Service evidence reaching every branch of the ladder that says something. */
 const CASES: [string, Partial<ServiceEvidence>, ServiceFiles?][] = [
   ['in sync', {}],
@@ -126,6 +129,17 @@ const CASES: [string, Partial<ServiceEvidence>, ServiceFiles?][] = [
   ['swarm, no task runs', { ...gone, containerListing: undefined, imageListing: listing([users]), swarm: { stack: 'demo', service: 'demo_api', tasks: [] } }],
   ['swarm, nothing runs, nothing behind', { ...gone, swarm: { stack: 'demo', service: 'demo_api', tasks: [] } }],
   ['nothing to judge: no mapping, no build, no image', { mapping: undefined, spec: { ...evidence({}).spec, build: undefined } }, { modules: [], loose: null }],
+  ['a Dockerfile alone, not built', { ...gone, image: undefined, spec: alone }],
+  ['a Dockerfile alone, built, not running', { ...gone, spec: alone }],
+  ['a Dockerfile alone, stale container', { container: { ...container, imageId: OLD }, stale: true, containerListing: listing([users]), imageListing: listing([users, flows]), spec: alone }],
+  ['a Dockerfile alone, current image lacks it', { containerListing: listing([users]), spec: alone }],
+  ['a Dockerfile alone, image behind, running', { spec: alone }, { modules: [mod(users), mod(flows, { buildStale: [flows.rel] })], loose: null }],
+  ['a Dockerfile alone, not running, image behind', { ...gone, containerListing: undefined, imageListing: listing([users]), spec: alone }],
+  ['a Dockerfile alone, exited', { container: { ...container, state: 'exited' }, routes: [], spec: alone }],
+  ['a Dockerfile alone, routes unreachable', { routes: [route('users', null, 'unreachable')], spec: alone }],
+  ['a Dockerfile alone, route broken', { routes: [route('users', 500, 'broken')], spec: alone }],
+  ['a Dockerfile alone, route missing, token refused', { routes: [route('users', 404, 'missing'), route('flows', 401, 'needs-auth', 401)], spec: alone }],
+  ['a Dockerfile alone, a module with no files', { spec: alone }, { modules: [mod(users, { files: [] })], loose: null }],
   ['auth failing with no auth settings', { auth: null, routes: [route('users', 200, 'live', 401)] }],
 ];
 
@@ -142,7 +156,7 @@ function humanTexts(s: ServiceReport): string[] {
 function runLadder(): { reports: ServiceReport[]; fixes: string[] } {
   const reports = CASES.map(([, over, files]) => evaluateService(evidence(over), files ?? both));
   // No service evidence reaches this fix through evaluateService: its image rung fails first.
-  return { reports, fixes: [fixFor(evidence({}), 'container') ?? ''] };
+  return { reports, fixes: [fixFor(evidence({}), 'container') ?? '', fixFor(evidence({ spec: alone }), 'container') ?? ''] };
 }
 
 suite('translations of the ladder texts (made in the engine bundle)', () => {
@@ -162,7 +176,7 @@ suite('translations of the ladder texts (made in the engine bundle)', () => {
     l10n.config({ contents: accentedBundle() });
     const { reports, fixes } = runLadder();
     // Data: what the cases put in, and the words of the commands a fix names.
-    const data = `${JSON.stringify(CASES)} ${JSON.stringify(evidence({}))} docker compose build pull up logs service update force recreate ps`;
+    const data = `${JSON.stringify(CASES)} ${JSON.stringify(evidence({}))} docker compose build pull up logs service update force recreate ps run rm start`;
     for (const [i, report] of reports.entries()) {
       for (const text of humanTexts(report)) assert.deepEqual(englishLeft(text, data), [], `${CASES[i]?.[0]}: "${text}"`);
     }

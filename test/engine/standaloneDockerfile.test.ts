@@ -1,0 +1,98 @@
+// A workspace with a Dockerfile and no compose file, on a real engine with the real CLI: the
+// Dockerfile is a service; the container `docker run` made from its image (the tag its README
+// builds) is found and probed at its port on the host; after a new build of the tag the old
+// container is seen running an old image, the new route answering 404 there; rebuild refuses.
+import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { dockerCli } from './support/dockerCli';
+import { freeLoopbackPort, runtimeDrift as cli } from './support/runtimeDriftCli';
+import { cleanupProject } from './support/cleanupProject';
+import { TEST_PROJECT_LABEL, uniqueProjectName } from './support/projectNames';
+import { BUSYBOX_NODE } from './support/buildImage';
+import type { Report, ServiceReport } from '../../src/core/model';
+
+/** An express-shaped app on node:http alone (the image has no registry access): `app.get(path, fn)`, `listen`. */
+const FRAMEWORK = `const http = require('http');
+module.exports = () => {
+  const routes = new Map();
+  const app = { get: (p, fn) => routes.set(p, fn), listen: (port) => http.createServer((req, res) => {
+    const fn = routes.get(req.url);
+    if (!fn) { res.statusCode = 404; return res.end('Route not found'); }
+    fn(req, { send: (body) => res.end(String(body)) });
+  }).listen(port) };
+  return app;
+};
+`;
+
+const server = (port: number, routes: string[]) =>
+  ["const express = require('express');", 'const app = express();', ...routes.map((r) => `app.get('${r}', (req, res) => res.send('ok'));`), `app.listen(${port});`, ''].join('\n');
+
+suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
+  let dir = '';
+  let port = 0;
+  const project = uniqueProjectName('rdalone');
+  const tag = `${project}/shop:latest`;
+  const name = `${project}-shop`;
+
+  const check = async (...args: string[]): Promise<ServiceReport> => {
+    const run = await cli(['check', '--workspace', dir, '--json', ...args], {});
+    const report = JSON.parse(run.stdout) as Report;
+    assert.equal(report.services.length, 1, run.stdout + run.stderr);
+    return report.services[0] as ServiceReport;
+  };
+  const build = () => dockerCli(['build', '-t', tag, '--label', `${TEST_PROJECT_LABEL}=${project}`, '.'], { cwd: dir, check: true, timeoutMs: 240_000 });
+
+  suiteSetup(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'rd-alone-'));
+    port = await freeLoopbackPort();
+    await mkdir(path.join(dir, 'src'));
+    await mkdir(path.join(dir, 'node_modules', 'express'), { recursive: true });
+    await writeFile(path.join(dir, 'node_modules', 'express', 'index.js'), FRAMEWORK);
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { express: '4' } }));
+    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health']));
+    await writeFile(path.join(dir, 'Dockerfile'), `FROM ${BUSYBOX_NODE}\nWORKDIR /app\nCOPY node_modules ./node_modules\nCOPY src ./src\nEXPOSE ${port}\nCMD ["node", "src/server.js"]\n`);
+    await writeFile(path.join(dir, 'README.md'), `# Shop\n\n    docker build -t ${tag} .\n    docker run -d --network host ${tag}\n`);
+  });
+
+  suiteTeardown(async () => {
+    await cleanupProject(project);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('not built: the service is the Dockerfile, its fix the README build and a run of that tag', async () => {
+    const before = await check('--no-probe');
+    assert.deepEqual([before.verdict, before.standalone, before.image.ref], ['not-running', { dockerfile: 'Dockerfile', context: '.' }, tag]);
+    assert.equal(before.fix, `build and start it (no compose file; its containers are those running ${tag}): docker build -t ${tag} . && docker run -d -p ${port}:${port} ${tag}`);
+    assert.deepEqual(before.routes.map((r) => `${r.method} ${r.path}`), ['GET /health']);
+  });
+
+  test('run by hand: its container is found and probed at its port on the host; a new build of the tag leaves it stale, the new route 404', async () => {
+    await build();
+    await dockerCli(['run', '-d', '--name', name, '--label', `${TEST_PROJECT_LABEL}=${project}`, '--network', 'host', tag], { check: true });
+    let live = await check();
+    for (let i = 0; i < 20 && live.routes[0]?.verdict !== 'live'; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      live = await check();
+    }
+    assert.equal(live.container?.name, name);
+    // This engine publishes no ports (shared/RECIPES.md): run on the host's network, it answers at its EXPOSEd port.
+    assert.equal(live.baseUrl, `http://127.0.0.1:${port}`);
+    assert.deepEqual(live.routes.map((r) => `${r.path} ${r.status}`), ['/health 200'], JSON.stringify([live.routes, live.baseUrl, live.container]));
+    assert.equal(live.verdict, 'in-sync', live.summary);
+
+    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health', '/orders']));
+    await build();
+    const stale = await check();
+    assert.equal(stale.staleContainer, true, stale.summary);
+    assert.equal(stale.verdict, 'drift');
+    assert.deepEqual(stale.routes.map((r) => `${r.path} ${r.status}`), ['/health 200', '/orders 404']);
+    assert.match(stale.fix ?? '', new RegExp(`^replace container ${name} with one of the current image ${tag.replace(/[/.]/g, '\\$&')}`));
+    assert.equal(stale.action, null);
+
+    const refused = await cli(['rebuild', stale.name, '--workspace', dir], {});
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /is a Dockerfile \(Dockerfile\) with no compose file: Runtime Drift rebuilds compose services only/);
+  });
+});

@@ -1,0 +1,77 @@
+// checkWorkspace on a workspace with a Dockerfile and no compose file, with a fake engine and prober:
+// the container running its image is found, probed at the port it publishes, and fixes are docker commands.
+import * as assert from 'node:assert/strict';
+import { checkWorkspace } from '../../src/core/check';
+import { createInlineScanner } from '../../src/engine/inlineScanner';
+import { scanSourceText } from '../../src/core/routes/scanFile';
+import type { ContainerInfo, ProbeOutcome } from '../../src/core/model';
+import type { EngineLike, FsLike, ProbeRequest } from '../../src/core/ports';
+import { memFs } from './helpers/memFs';
+
+const FILES = {
+  '/shop/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY package.json ./\nCOPY src ./src\nEXPOSE 3000\nCMD ["node","src/server.js"]\n',
+  '/shop/package.json': JSON.stringify({ name: 'shop', dependencies: { express: '4' } }),
+  '/shop/src/server.js': "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+};
+
+function container(): ContainerInfo {
+  const none = { env: [], cmd: null, entrypoint: null, exposed: [], volumes: [], labels: {}, healthcheck: null, user: '', workingDir: '' };
+  return {
+    id: 'c0ffee000001',
+    name: 'shop-dev',
+    state: 'running',
+    imageId: 'sha256:1mage',
+    imageRef: 'shop',
+    created: '2026-12-01T10:00:00Z',
+    labels: {},
+    config: { image: 'shop', env: [], cmd: null, entrypoint: null, exposed: ['3000/tcp'], published: { '3000/tcp': ['127.0.0.1:8089'] }, volumes: {}, labels: {}, healthcheck: null, user: '', workingDir: '/app', imageDefaults: none },
+  };
+}
+
+function engine(running: ContainerInfo[], asked: string[]): EngineLike {
+  return {
+    host: 'unix:///fake.sock',
+    ping: async () => undefined,
+    findServiceContainers: async (project, service) => {
+      asked.push(`compose ${project}/${service}`);
+      return [];
+    },
+    imageContainers: async (ref) => {
+      asked.push(`image ${ref}`);
+      return running;
+    },
+    inspectImage: async (ref) => ({ ref, id: 'sha256:1mage', created: '2026-12-01T09:00:00Z' }),
+    listContainerFiles: async (_id, root) => ({ root, files: new Set(['/app/src/server.js', '/app/package.json']), rootMissing: false }),
+    listImageFiles: async (_id, root) => ({ root, files: new Set(['/app/src/server.js', '/app/package.json']), rootMissing: false }),
+  };
+}
+
+async function check(running: ContainerInfo[], asked: string[], sent: ProbeRequest[]) {
+  const fs: FsLike = memFs(FILES);
+  const prober = { probe: async (req: ProbeRequest): Promise<ProbeOutcome> => (sent.push(req), { status: 200, verdict: 'live' }) };
+  return checkWorkspace({ fs, engine: engine(running, asked), prober, scanner: createInlineScanner(fs, { remember: false, scanText: () => scanSourceText }) }, { workspaceDir: '/shop', env: {} });
+}
+
+suite('checkWorkspace: a Dockerfile with no compose file', () => {
+  test('the container running its image is its container, probed at the port it publishes; no compose action is offered', async () => {
+    const asked: string[] = [];
+    const sent: ProbeRequest[] = [];
+    const report = await check([container()], asked, sent);
+    const [svc] = report.services;
+    assert.deepEqual([svc?.project, svc?.name, svc?.standalone, svc?.container?.name], ['shop', 'shop', { dockerfile: 'Dockerfile', context: '.' }, 'shop-dev']);
+    assert.deepEqual(asked, ['image shop']);
+    assert.deepEqual(sent.map((r) => `${r.method} ${r.url}`), ['GET http://127.0.0.1:8089/health']);
+    assert.equal(svc?.verdict, 'in-sync');
+    assert.equal(svc?.action, null);
+  });
+
+  test('with no container its fix is the docker build and run that make one it will find', async () => {
+    const sent: ProbeRequest[] = [];
+    const report = await check([], [], sent);
+    const [svc] = report.services;
+    assert.equal(svc?.verdict, 'not-running');
+    assert.equal(svc?.fix, 'start it (no compose file; its containers are those running shop): docker run -d -p 3000:3000 shop');
+    assert.deepEqual(svc?.routes.map((r) => `${r.method} ${r.path} ${r.verdict}`), ['GET /health not-probed']);
+    assert.deepEqual(sent, []);
+  });
+});
