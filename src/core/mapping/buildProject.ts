@@ -25,6 +25,7 @@ import { foldersUpTo, isAtOrInside } from '../pathInside';
 import { escapeRegExp } from '../escapeRegExp';
 import { contextCandidates, startedDevServer, startedScripts } from './startedSource';
 import { parallelTexts } from './gnuParallel';
+import { procfileCommands, procfileStarts } from './procfile';
 import { nxBuildOutput } from './nxOutput';
 import { readNxProject, workspaceJsonProjects } from './nxProject';
 import { runBundledPackage } from './runBundledPackage';
@@ -1044,7 +1045,10 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
   const dirs = [workdir];
   // A WORKDIR holding a workspace package runs that package's scripts (`yarn start` in /app/apps/client), not the root's.
   const own = rels.includes(workdir) ? (await readPackage(fs, join(context, workdir)))?.scripts : undefined;
-  for (const text of startTexts(final, own ?? scripts)) {
+  const texts = startTexts(final, own ?? scripts);
+  // A Procfile the start runs through its process manager (`nf start` -> `web: yarn workspace server start`): each process's command.
+  for (const command of await procfileProcessCommands(fs, join(context, workdir), texts)) texts.push(...startTexts(undefined, own ?? scripts, [command]));
+  for (const text of texts) {
     for (const m of text.matchAll(/\bcd\s+([\w./-]+)/g)) dirs.push(posix.join(workdir, m[1] ?? ''));
     // With startedFiles, the relative file paths it names (`node apps/api/dist/server.cjs`).
     if (startedFiles) for (const rel of startedRelativePaths(text)) dirs.push(posix.join(workdir, rel));
@@ -1057,6 +1061,16 @@ async function startPackageDirs(fs: FsLike, df: Dockerfile, context: string, scr
     if (owner !== undefined && !found.includes(`./${owner}`)) found.push(`./${owner}`);
   }
   return found;
+}
+
+/** The commands of the processes the Procfiles `texts` start name (procfile.ts), each file read from `dir`, where the start runs. */
+async function procfileProcessCommands(fs: FsLike, dir: string, texts: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const start of texts.flatMap(procfileStarts)) {
+    const text = await fs.readFile(join(dir, ...start.file.split('/'))).catch(() => undefined);
+    if (text !== undefined) out.push(...procfileCommands(text, start.processes));
+  }
+  return out;
 }
 
 /**
