@@ -1,6 +1,6 @@
 // The programs that run the JavaScript or TypeScript file they are given: a runtime (`node`,
 // `bun`, `deno`), a TypeScript runner (`tsx`, `ts-node`, `esno`, `vite-node`, ...) or a restarting
-// wrapper (`nodemon`, `node-dev`). One list for every reader of a command line: what an image
+// wrapper (`nodemon`, `node-dev`, `forever`). One list for every reader of a command line: what an image
 // starts (startedSource, startScript), what a build script runs (bundleScript) and whether a
 // package's start script runs a server (serverApps).
 import { posix } from 'node:path';
@@ -22,6 +22,8 @@ const FILE_RUNNERS: ReadonlySet<string> = new Set([
   'babel-node',
   'nodemon',
   'node-dev',
+  // forever keeps the script it is given running (`forever -m 5 dist/index.js`, `forever start app.js`): https://github.com/foreversd/forever
+  'forever',
 ]);
 
 /** Whether `word` (a program, maybe with its folder: `/usr/local/bin/node`) is one of FILE_RUNNERS. */

@@ -104,10 +104,12 @@ function runningScripts(stage: Stage, scripts: Record<string, string>): string[]
 function runnerScript(words: string[]): string | undefined {
   const at = words.findIndex(isFileRunner);
   if (at < 0) return undefined;
-  const nodemon = posix.basename(words[at] ?? '') === 'nodemon';
+  const runner = posix.basename(words[at] ?? '');
+  const ownValueFlag = runner === 'nodemon' ? NODEMON_VALUE_FLAG : runner === 'forever' ? FOREVER_VALUE_FLAG : undefined;
   for (let i = at + 1; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (VALUE_FLAG.test(w) || (nodemon && NODEMON_VALUE_FLAG.test(w))) i++;
+    if (VALUE_FLAG.test(w) || ownValueFlag?.test(w)) i++;
+    else if (runner === 'forever' && w === 'start') continue;
     else if (!w.startsWith('-') && !SUBCOMMAND.has(w)) return SCRIPT.test(w) || (MODULE_RUNNER.test(posix.basename(words[at] ?? '')) && MODULE_NAME.test(w)) ? w : undefined;
   }
   return undefined;
@@ -118,6 +120,12 @@ function runnerScript(words: string[]): string | undefined {
  * the word after one is not the script. https://github.com/remy/nodemon#usage
  */
 const NODEMON_VALUE_FLAG = /^(?:-w|--watch|-i|--ignore|-x|--delay|--signal)$/;
+
+/**
+ * forever's options that take a value (`-m 5` restarts at most, `-l out.log`, `--minUptime 1000`):
+ * the word after one is not the script. https://github.com/foreversd/forever#command-line-usage
+ */
+const FOREVER_VALUE_FLAG = /^(?:-m|-l|-o|-p|--minUptime|--spinSleepTime|--uid|--pidFile|--sourceDir|--workingDir|--watchDirectory|--killSignal|--id)$/;
 
 /** Runners handing a module path to Node as it is (nodemon runs `node <script>`): `nodemon .` starts the folder's main. */
 const MODULE_RUNNER = /^(?:node|nodemon)$/;
