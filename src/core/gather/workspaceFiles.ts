@@ -156,6 +156,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
     if ((await serviceRunsOtherLanguage(fs, spec)) !== undefined) return [];
     // A container that only rebuilds the workspace (nodemon exec'ing a build): it serves none of it.
     if (await startsBuildWatcher(fs, spec)) return [];
+    // A static file server's image (nginx serving the front end a build stage made): no JavaScript runs in it.
+    if (await servesFilesOnly(fs, spec, build)) return [];
     const built = await builtServerApp(fs, spec, build, names);
     const builtSource = built === undefined ? undefined : await appSourceDir(fs, built);
     if (built !== undefined && builtSource !== undefined) return (await bringsOtherNestApp(fs, spec, build, built, builtSource)) ? [] : [builtSource];
@@ -554,6 +556,23 @@ export async function buildsInfrastructure(fs: FsLike, spec: ServiceSpec, build:
   const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
   const chain = built ? stageChain(stages, built) : [];
   return !chain.some((st) => st.copies.some((c) => c.from !== undefined) || st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
+}
+
+/** Static file servers' images (the repository part of FROM): nginx, its unprivileged build, OpenResty, Caddy, Apache httpd, lighttpd. */
+const STATIC_SERVER_IMAGE = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd)$/;
+
+/**
+ * Whether the service's image serves files only: its built stage's chain starts FROM a static file
+ * server's image (nginx serving a front end another stage built: `COPY --from=build /app/build
+ * /var/www`) and installs no JavaScript runtime over it, so the container runs none of the
+ * project's JavaScript and answers no server routes, whatever the package it was built from serves.
+ */
+export async function servesFilesOnly(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<boolean> {
+  const { df } = await buildBrings(fs, spec, build);
+  if (!STATIC_SERVER_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '')) return false;
+  const stages = df?.stages ?? [];
+  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  return !(built ? stageChain(stages, built) : []).some((st) => st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
 }
 
 /** A RUN installing a JavaScript runtime or a Node process manager. */
