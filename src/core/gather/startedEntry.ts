@@ -188,12 +188,16 @@ const BINARY_RUNNER = /^(?:npx|bunx|pnpx|exec|yarn|pnpm|npm|dlx|-y|--yes)$/;
  */
 const CHECK_TOOLS = new Map([['mocha', ''], ['jest', ''], ['vitest', ''], ['ava', ''], ['tap', ''], ['cucumber-js', ''], ['tsc', ''], ['playwright', 'test'], ['cypress', 'run']]);
 
+/** Shell commands that start no program: a pause, or a command that prints or exits at once (`true`, `:`, `echo`). */
+const NO_PROGRAM = new Set(['sleep', 'true', 'false', ':', 'echo', 'exit']);
+
 /** Whether the words (a command without its runner: `prisma migrate deploy`, `mocha test`) run a migration tool's schema change, a test runner or the type checker. */
 function runsJob(rest: readonly string[]): boolean {
   const tool = (rest[0] ?? '').replace(/^.*\//, '');
   const sub = rest.slice(1).find((w) => !w.startsWith('-')) ?? '';
-  // A pause before the job (`sleep 5 && prisma migrate deploy`, waiting for the database) starts nothing.
-  if (tool === 'sleep') return true;
+  // A pause before the job (`sleep 5 && prisma migrate deploy`, waiting for the database) starts nothing;
+  // nor does a command that only exits or waits (a data-only container's `entrypoint: /bin/true`, `tail -f /dev/null`).
+  if (NO_PROGRAM.has(tool) || (tool === 'tail' && rest.includes('/dev/null'))) return true;
   // A compiler or bundler in watch mode (`tsc -w`) rewrites its output on changes and serves nothing.
   if (watchesBuild(rest)) return true;
   if (MIGRATION_TOOLS.has(tool)) return MIGRATION_COMMAND.test(sub);

@@ -106,6 +106,15 @@ suite('startsNoServer: standalone apps, migration and test jobs', () => {
     assert.equal(await nestIdle(files, ['npm', 'run', 'start']), false);
   });
 
+  test("a data-only service's start that runs no program (entrypoint /bin/true, echo, tail -f /dev/null) serves none; one that then starts the server serves", async () => {
+    const files = { '/w/src/main.js': `${imports}NestFactory.create(AppModule).then((a) => a.listen(3000));\n` };
+    assert.equal(await nestIdle(files, ['/bin/true']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'echo volumes only']), true);
+    assert.equal(await nestIdle(files, ['tail', '-f', '/dev/null']), true);
+    assert.equal(await nestIdle(files, ['sh', '-c', 'echo starting && node src/main.js']), false);
+    assert.equal(await nestIdle(files, ['tail', '-f', 'logs/app.log']), false);
+  });
+
   test('a shell line running a seeding script, then the package script starting the server (sh -c "node seed.js && npm start"), serves: the script run inside the line is followed', async () => {
     const seed = "const { Pool } = require('pg');\nnew Pool().query('insert into notes values (1)').then(() => process.exit(0));\n";
     const files = { '/w/package.json': JSON.stringify({ scripts: { start: 'node src/main.js' } }), '/w/src/tasks/seed.js': seed };
