@@ -253,9 +253,10 @@ export async function configText(fs: FsLike, project: BuildProject, config: Bund
 
 /**
  * webpack's `entry` as its config writes it: a literal path, or the first of an array or object of
- * them (`entry: { server: './server/server.js' }`). https://webpack.js.org/concepts/entry-points/
+ * them (`entry: { server: './server/server.js' }`), also as the path from the config's folder
+ * (`entry: path.resolve(__dirname, 'server/server.js')`). https://webpack.js.org/concepts/entry-points/
  */
-const WEBPACK_ENTRY = /\bentry\s*:\s*(?:\[\s*|\{\s*(?:[\w$]+|(['"])[^'"]*\1)\s*:\s*\[?\s*)?(['"`])([^'"`$]+)\2/;
+const WEBPACK_ENTRY = /\bentry\s*:\s*(?:\[\s*|\{\s*(?:[\w$]+|(['"])[^'"]*\1)\s*:\s*\[?\s*)?(?:(?:path\s*\.\s*)?(?:resolve|join)\s*\(\s*__dirname\s*,\s*)?(['"`])([^'"`$]+)\2/;
 
 /**
  * The folder (first below the project, `server`) of the entry the project's own build bundles with
@@ -265,11 +266,29 @@ const WEBPACK_ENTRY = /\bentry\s*:\s*(?:\[\s*|\{\s*(?:[\w$]+|(['"])[^'"]*\1)\s*:
 export async function webpackEntryFolder(fs: FsLike, project: BuildProject, names: RegExp): Promise<{ folder: string; file: string } | undefined> {
   const config = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack');
   const commands = config ? bundlerCommands(project, config, names) : [];
-  const read = config && commands.length > 0 ? await configText(fs, project, config, commands) : undefined;
+  const read = config && commands.length > 0 ? await serverWebpackConfig(fs, project, config, commands) : undefined;
   if (read === undefined || /\bcontext\s*:/.test(read.text)) return undefined;
   const entry = WEBPACK_ENTRY.exec(read.text)?.[3];
   const folder = entry === undefined || posix.isAbsolute(entry) ? undefined : /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]sx?$/.exec(entry)?.[1];
   return folder === undefined || folder === '.' || folder === '..' ? undefined : { folder, file: read.file };
+}
+
+/** webpack's `target` for Node (`target: 'node'`, `'async-node'`, `'node18'`): the config bundles a program Node runs, not a page. */
+const WEBPACK_NODE_TARGET = /\btarget\s*:\s*(['"`])(?:async-)?node[\d.]*\1/;
+
+/**
+ * The webpack config of the build scripts' (configText): of several they name (`build` the front
+ * end's, `build:server` the server's), for a server's package the first one targeting Node, the one
+ * bundling the server; else the first.
+ */
+async function serverWebpackConfig(fs: FsLike, project: BuildProject, config: BundlerConfig, commands: { command: string }[]): Promise<{ file: string; text: string } | undefined> {
+  if (project.server !== undefined && commands.length > 1) {
+    for (const c of commands) {
+      const read = await configText(fs, project, config, [c]);
+      if (read && WEBPACK_NODE_TARGET.test(read.text)) return read;
+    }
+  }
+  return configText(fs, project, config, commands);
 }
 
 /** The project's Vite config: the one its build script names (--config), else vite.config.*. */

@@ -834,6 +834,8 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     // is the server itself, finding its handlers at run time (`import(path.join(dir, file))`): a
     // `src` beside it is not its code.
     const script = segments.length === 1 ? await rootScript(fs, dir, top) : undefined;
+    // A launcher starting the build output (`require('./dist/server.bundle.js')`), as below: not the source, whatever else it loads.
+    if (script !== undefined && (await launchedOutput(fs, join(dir, script))) !== undefined) continue;
     const loaded = script === undefined ? 1 : await loadedFolderCount(fs, join(dir, script));
     // A TypeScript server file at the package root (`main: server.ts`, `tsx ./server.ts`) loading its app beside it and modules of src (./app, ./src/x): the same.
     if (segments.length === 1 && /\.[cm]?ts$/.test(top) && (await fs.stat(join(dir, top)))?.isFile && (await loadedFolderCount(fs, join(dir, top))) > 1)

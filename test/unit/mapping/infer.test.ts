@@ -697,6 +697,22 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.target, '/home/node/app');
   });
 
+  test("two webpack builds, the browser's (build) and the server's (build:server, target 'node'): the server's bundle comes from the entry of the config targeting Node", async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4', webpack: '5' }, { build: 'webpack --config webpack.browser.js', 'build:server': 'webpack --config webpack.node.js', start: 'node main.js' }),
+      '/ws/backend/webpack.browser.js': "module.exports = { entry: { app: ['./ui/index.js'] }, output: { path: __dirname + '/dist/ui/' } };\n",
+      '/ws/backend/webpack.node.js': "const path = require('path');\nmodule.exports = { entry: path.resolve(__dirname, 'api/app.js'), output: { path: __dirname + '/dist/', filename: 'api.bundle.js' }, target: 'node' };\n",
+      '/ws/backend/main.js': "if (process.env.NODE_ENV === 'production') require('./dist/api.bundle.js');\nelse require('./api/app');\n",
+      '/ws/backend/api/app.js': "require('express')().listen(8000);\n",
+      '/ws/backend/ui/index.js': '',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /srv\nCOPY . .\nRUN npm run build && npm run build:server\nFROM node\nWORKDIR /srv\nCOPY main.js ./\nCOPY --from=build /srv/dist ./dist\nCMD ["node", "main.js"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/api', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/dist');
+    assert.equal(m?.bundled, true);
+  });
+
   test("a package script running a shell script of the context (\"package\": \"./pack.sh\") that builds, clears package/ and renames dist to it: the image's copy of package/ holds the build output", async () => {
     const files = {
       '/ws/backend/package.json': pkg({ express: '4' }, { build: 'tsc -p tsconfig.json', package: './pack.sh' }),
