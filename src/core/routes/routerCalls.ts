@@ -288,7 +288,8 @@ export abstract class RouterCallReader extends ReceiverReader {
     // `router.all('/survey/*', setKind).get('/survey/a', ...)`: an `all` marking the request
     // (`req.kind = 'x'; next()`) for the route calls after it in its chain is their middleware.
     if (method === 'ALL' && args.length === 2 && lastNode && chainsRouteCall(call) && handsEveryRequestOn(this.declaredFunction(lastNode), true)) return;
-    let value = this.evaluate(args[0]);
+    // Express 5's catch-all (app.all with the regular expression dot-star, no string wildcard there): a regular expression matching every path is the wildcard.
+    let value = matchesEveryPath(args[0] as ts.Node) ? str('/*') : this.evaluate(args[0]);
     // koa-router: router.get('name', '/path', handler)
     const second = args.length >= 3 ? this.evaluate(args[1]) : undefined;
     const firstText = literalOf(value);
@@ -826,6 +827,11 @@ function optionsUrl(options: Extract<ConstValue, { kind: 'obj' }>): ConstValue |
 }
 
 /** oRPC's packages (@orpc/contract's `oc`, @orpc/server's `os`, @orpc/openapi's handlers). */
+// A path pattern every request path matches: dot-star alone, anchored or grouped, after an optional escaped slash.
+function matchesEveryPath(node: ts.Node): boolean {
+  return isRegularExpressionLiteral(node) && /^\/\^?(?:\\\/)?\(?\.\*\)?\$?\/[a-z]*$/.test(node.text);
+}
+
 const ORPC_PACKAGE = /^@orpc\//;
 
 /** The string literals a computed key can be (`a ? 'x' : 'y'`, nested, parenthesised); undefined when any branch is not one. */

@@ -245,6 +245,18 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     );
   });
 
+  test('a regular expression every path matches is the catch-all (Express 5: app.all(/.*/, h)); a narrower one stays unread', () => {
+    const text = [
+      "import express from 'express';", // 1
+      'const server = express();', // 2
+      "server.get('/status', (_req, res) => res.send('up'));", // 3
+      'server.all(/.*/, (_req, res) => res.status(404).send("no such page"));', // 4
+      'server.get(/^\\/$|\\/home(\\.html)?$/, (_req, res) => res.send("home"));', // 5
+      'server.use(/^\\/.*$/, (_req, res) => res.end());', // 6
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /status @3', 'ALL /* @4']);
+  });
+
   test("a package's lookup whose answer is compared or counted (distance.get(a, b) <= 3) is no route, and no warning of a path not known statically", () => {
     const text = [
       "const distance = require('fast-levenshtein');",
