@@ -35,7 +35,8 @@ import { buildersOf, soleBuilder, startOf } from '../compose/builtImages';
 import { CODE_SOURCE_EXTENSIONS } from '../mapping/tsSource';
 import { normalizeProjectName } from '../compose/parse';
 import { isJsonModule } from '../routes/isRouteSource';
-import { serviceRunsOtherLanguage } from '../mapping/foreignImage';
+import { otherLanguageStart, serviceRunsOtherLanguage } from '../mapping/foreignImage';
+import { serviceStartDockerfile } from '../dockerfile/serviceStart';
 import { startsBuildWatcher } from '../mapping/buildWatcher';
 
 export type FileEvidence = { modules: ModuleEvidence[]; loose: ModuleEvidence | null };
@@ -365,7 +366,7 @@ async function imageBuilds(fs: FsLike, spec: ServiceSpec, repository: string, pr
  * Whether the project's Dockerfile for the image (`smtp_proxy_server/Dockerfile` for
  * `ghcr.io/acme/mail/smtp_proxy_server`) sits in a folder of another language's program (a
  * requirements.txt, go.mod, Cargo.toml... and no package.json: a Python service beside a Node
- * worker), or is built in its own folder FROM a proxy or database image (buildsInfrastructure): the
+ * worker) or starts such a program itself, or is built in its own folder FROM a proxy or database image (buildsInfrastructure): the
  * image runs that program, none of the project's server apps.
  */
 async function builtFromOtherCode(fs: FsLike, spec: ServiceSpec, projectRoot: string, apps: readonly AppFolder[]): Promise<boolean> {
@@ -377,6 +378,12 @@ async function builtFromOtherCode(fs: FsLike, spec: ServiceSpec, projectRoot: st
   for (const b of builds) {
     const apart = b.context === path.dirname(b.dockerfile) && !apps.some((a) => isAtOrInside(b.context, a.dir) || isAtOrInside(a.dir, b.context));
     if (apart && (await buildsInfrastructure(fs, spec, b))) return true;
+  }
+  // The recipe itself starts another language's program (`scraper.Dockerfile` at the root beside the
+  // Node API's: FROM python, gunicorn app:app): the image runs that, whatever folder the recipe is in.
+  for (const b of builds) {
+    const df = await serviceStartDockerfile(fs, b, spec.config);
+    if (df && otherLanguageStart(df, b.target) !== undefined) return true;
   }
   const folders = new Set(builds.map((b) => path.dirname(b.dockerfile)));
   for (const dir of folders) {

@@ -555,6 +555,24 @@ suite('serverSourceRoot: a prebuilt tool beside the server', () => {
     assert.equal(await serverSourceRoot(bare, relay('ghcr.io/acme/mail/relay:latest'), { claimsSoleApp: true, workspaceDir: '/w' }), '/w/worker/src');
   });
 
+  test("the project's recipe for an image that starts another language's program (a <name>.Dockerfile at the root, FROM python, gunicorn) runs that program, not the root's server app", async () => {
+    const files = {
+      '/w/package.json': JSON.stringify({ name: 'pantry-api', dependencies: { fastify: '5' } }),
+      '/w/src/index.ts': '',
+      '/w/Dockerfile': 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "build"]\n',
+      '/w/fetcher.Dockerfile': 'FROM python:3.12-alpine\nCOPY fetcher /app/fetcher\nWORKDIR /app/fetcher\nRUN pip install -r requirements.txt\nCMD [ "gunicorn", "-b", "0.0.0.0", "app:app" ]\n',
+      '/w/fetcher/app.py': '',
+      '/w/fetcher/requirements.txt': 'flask\n',
+      '/w/compose.yaml': '',
+    };
+    const onImage = (name: string, image: string) => spec(name, { image, project: 'pantry', projectDir: '/w' });
+    assert.equal(await serverSourceRoot(memFs(files), onImage('fetcher', 'ghcr.io/acme/pantry-fetcher:latest'), { workspaceDir: '/w' }), undefined);
+    assert.equal(await serverSourceRoot(memFs(files), onImage('api', 'ghcr.io/acme/pantry-api:latest'), { workspaceDir: '/w' }), '/w/src');
+    // The same recipe starting node runs the project's code: it says nothing against the server app.
+    const onNode = { ...files, '/w/fetcher.Dockerfile': 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "build"]\n' };
+    assert.equal(await serverSourceRoot(memFs(onNode), onImage('fetcher', 'ghcr.io/acme/pantry-fetcher:latest'), { workspaceDir: '/w' }), '/w/src');
+  });
+
   test("the project's image built in a folder of its own FROM a proxy image (a gateway's Lua copied in, no package.json) runs that proxy, not the only server app; the server's image keeps it", async () => {
     const files = {
       '/w/api/package.json': JSON.stringify({ name: 'gate-api', dependencies: { koa: '2' } }),
