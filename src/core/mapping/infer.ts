@@ -156,8 +156,9 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // A build script whose entries are globs writes each file at its own path: an emit (findEmit), not a bundle.
   const perFile = scriptFound?.perFile ? scriptFound : undefined;
   const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate, context }, evidence);
-  // A front end served by a script of its own (a static server.js) is its bundle, not that script.
-  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
+  // A front end served by a script of its own (a static server.js) is its bundle, not that script;
+  // a service starting another program of the image than its sibling does (a WebSocket gateway's .mjs beside the Next.js server) runs that program.
+  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined || spec.ownStart === true) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
   if (started) evidence.push(started.why);
   const stage = df && builtStage(df, build?.target);
   // The start may run a script of the context's package that goes into the project's (`npm run web` = `cd web && npm run serve`): both are followed, the project's first.

@@ -110,4 +110,32 @@ suite('mapping: Next.js images', () => {
     const m = await inferMapping(memFs(files), buildSpec());
     assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/packages/site/src', '/app/packages/site/.next', true], m?.evidence.join('\n'));
   });
+  test("a service starting another program of the image than its sibling (ownStart: node relay/socket.mjs, copied as is beside the standalone server) maps that program's folder, not the Next.js bundle", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'console', dependencies: { next: '16', react: '19', ws: '8' }, scripts: { build: 'next build', start: 'next start' } }),
+      '/ws/next.config.ts': "export default { output: 'standalone' };\n",
+      '/ws/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"preserve"},"include":["src"]}',
+      '/ws/src/app/page.tsx': '',
+      '/ws/src/app/api/ping/route.ts': 'export async function GET() { return new Response("ok"); }\n',
+      '/ws/relay/socket.mjs': "import { WebSocketServer } from 'ws';\nnew WebSocketServer({ port: 9001 });\n",
+      '/ws/Dockerfile': [
+        'FROM node:22-slim AS build',
+        'WORKDIR /app',
+        'COPY . ./',
+        'RUN npm ci && npm run build',
+        'FROM node:22-slim',
+        'WORKDIR /app',
+        'COPY --from=build /app/.next/standalone ./',
+        'COPY --from=build /app/.next/static ./.next/static',
+        'COPY --from=build /app/relay ./relay',
+        'CMD ["node", "server.js"]',
+      ].join('\n'),
+    };
+    const own = { ...buildSpec(), name: 'relay', ownStart: true as const, config: { command: ['node', 'relay/socket.mjs'] } } as ReturnType<typeof buildSpec>;
+    const m = await inferMapping(memFs(files), own);
+    assert.deepEqual([m?.sourceRoot, m?.target, m?.bundled], ['/ws/relay', '/app/relay', false], m?.evidence.join('\n'));
+    // The sibling keeping the image's start is the Next.js app.
+    const app = await inferMapping(memFs(files), buildSpec());
+    assert.deepEqual([app?.sourceRoot, app?.target, app?.bundled], ['/ws/src', '/app/.next', true], app?.evidence.join('\n'));
+  });
 });
