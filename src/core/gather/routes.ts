@@ -240,11 +240,12 @@ export async function routeTreeFacts(fs: FsLike, root: string, workspaceDir: str
  */
 export async function servedTreeRoutes(
   fs: FsLike,
-  where: { root: string; workspaceDir: string; oneShot: boolean; serviceEnv?: ServiceEnv | undefined },
+  where: { root: string; workspaceDir: string; oneShot: boolean; serviceEnv?: ServiceEnv | undefined; ownProgram?: boolean },
   read: { files: readonly string[]; extracted: SourceScan['extracted']; aliases: PathAlias[] },
   collected: CollectedRoutes,
 ): Promise<CollectedRoutes> {
-  const served = await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected, where.serviceEnv);
+  // A program of its own the service starts (a WebSocket gateway's file beside a Next.js app): none of the app's file routes.
+  const served = where.ownProgram === true ? collected : await handlerServedRoutes(fs, where.root, where.workspaceDir, read, collected, where.serviceEnv);
   if (where.oneShot) return served;
   const loaded = runnerLoadedGateways(read.extracted, where.serviceEnv);
   return { ...served, routes: [...served.routes, ...(await loadedRoutes(fs, loaded, packagesAbove(fs, where.root, where.workspaceDir)))] };
@@ -271,11 +272,25 @@ export async function joinRoutes(
   // A one-shot job (a migration), or a program reaching no server, runs the server's code but serves nothing: only declared routes.
   const servesNone = spec.oneShot === true || read.startsNoServer === true;
   const joined = collectRoutes(ctx.log, spec, root, read.modules, servesNone ? [] : extracted, aliases, tree);
-  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone, serviceEnv: tree.serviceEnv };
+  const where = { root, workspaceDir: ctx.workspaceDir, oneShot: servesNone, serviceEnv: tree.serviceEnv, ownProgram: startsOwnProgram(spec, read) };
   const collected = await servedTreeRoutes(ctx.fs, where, { files: read.files, extracted, aliases }, joined);
   // A gateway the runner does not load here declares its routes all the same: no note that none was found.
   const unread = routes ? await unreadFrameworkNotes(pkgs, collected.routes, extracted, unloadedGatewayFiles(extracted, tree.serviceEnv)) : [];
   return { routes: collected.routes, warnings: [...collected.warnings, ...unread] };
+}
+
+/** A framework's own server, or the build output a custom server hands requests to (`next`, `@remix-run/express`, `./build/handler.js`). */
+const FRAMEWORK_SERVER_IMPORT = /^(?:next|nuxt|nitropack|h3|@remix-run\/|@react-router\/|@sveltejs\/|@tanstack\/)|(?:^|\/)(?:build|\.output|\.next|dist)\//;
+
+/**
+ * The service starts another program of its image than its sibling does (ServiceSpec.ownStart), a
+ * file of the source root, and that file loads no framework server (a WebSocket gateway, a queue
+ * worker): the file routes of the package around it (a Next.js app's route handlers) are not served.
+ */
+function startsOwnProgram(spec: ServiceSpec, read: ScannedRoot): boolean {
+  if (spec.ownStart !== true || read.entry === undefined || read.entry.length === 0) return false;
+  const entry = new Set(read.entry);
+  return !read.extracted.some((e) => entry.has(e.file) && e.x.imports.some((i) => FRAMEWORK_SERVER_IMPORT.test(i.source)));
 }
 
 /**
