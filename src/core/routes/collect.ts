@@ -3521,7 +3521,9 @@ function expandListedImports(scanned: Scanned[], files: readonly string[]): void
       const [dir = ''] = listing.split('|');
       // The listing file itself is never one of them: loaded from its own loop it is not yet made.
       const names = listedFiles(s.key, listing, files).filter((name) => posix.join(posix.dirname(s.key), dir, name) !== s.key);
-      const each = names.map((name, i) => ({ local: `${imp.local}@listed${i}`, imported: imp.imported, source: `./${posix.join(dir, name)}` }));
+      // A load named by its source (`require(<listing>).default`) is named by each file's, as a warning shows it.
+      const localOf = (source: string, i: number) => (imp.local.includes(imp.source) ? imp.local.replace(imp.source, source) : `${imp.local}@listed${i}`);
+      const each = names.map((name, i) => ({ local: localOf(`./${posix.join(dir, name)}`, i), imported: imp.imported, source: `./${posix.join(dir, name)}` }));
       if (each.length === 0) continue;
       imports = [...imports.filter((i) => i !== imp), ...each];
       // Each file's copy reads that file's module, and that file's name where the loop makes a path of it.

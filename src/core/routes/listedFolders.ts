@@ -24,10 +24,10 @@ export function filterEnding(kind: EntryKind, program: Program): string {
   return `${FILTER_PROGRAM}${encodeURIComponent(JSON.stringify({ kind, program }))}`;
 }
 
-/** What a listing gives the code for the file `rel` below `folder`. */
-function entryInput(kind: string, folder: string, rel: string): unknown {
+/** What a listing gives the code for the entry `rel` below `folder` (a file, or with `directory` a folder). */
+function entryInput(kind: string, folder: string, rel: string, directory = false): unknown {
   if (kind === 'path') return `${folder}/${rel}`;
-  return kind === 'dirent' ? { name: rel, directory: false } : rel;
+  return kind === 'dirent' ? { name: rel, directory } : rel;
 }
 
 /**
@@ -57,16 +57,22 @@ export function listedNames(fromKey: string, listing: string, steps: readonly st
   return made.every((m): m is string => m !== undefined) ? made : undefined;
 }
 
-/**
- * The names of the files of a listed folder (`dir|endings`, relative to the file listing it) its
- * filter keeps, sorted; with a glob (`dir|endings|<glob>`, values.ts PATH_ENTRY), the paths below the folder it matches.
- */
+/** A folder's index module, as a path below its parent folder: what loading the folder by its name loads. */
+const INDEX_MODULE = /^[^/]+\/index\.[cm]?[jt]sx?$/;
+
 /** The folder a listing (`dir|endings|glob`) lists, as the tree's files name it. */
 export function listedFolder(fromKey: string, listing: string): string {
   const [dir = ''] = listing.split('|');
   return posix.normalize(posix.join(posix.dirname(fromKey), dir)).replace(/\/$/, '');
 }
 
+/**
+ * The entries of a listed folder (`dir|endings`, relative to the file listing it) its filter keeps,
+ * sorted: its own files and, as `readdirSync` gives them too, the folders right below it that the
+ * code can use: a folder holding an index module (loaded by its name, that is what it loads), or any
+ * folder when a filter reads folder entries (`.filter((d) => d.isDirectory())`); with a glob
+ * (`dir|endings|<glob>`, values.ts PATH_ENTRY), the files below the folder it matches.
+ */
 export function listedFiles(fromKey: string, listing: string, files: readonly string[]): string[] {
   const [, endings = '', glob] = listing.split('|');
   const folder = listedFolder(fromKey, listing);
@@ -77,12 +83,12 @@ export function listedFiles(fromKey: string, listing: string, files: readonly st
   const keep = tests.filter((e) => !e.startsWith('!')).map(test);
   const drop = tests.filter((e) => e.startsWith('!')).map((e) => test(e.slice(1)));
   const matches = glob === undefined ? undefined : wildcard(glob, 'folder', true);
-  return files
-    .map(toSlash)
-    .filter((f) => (matches ? f.startsWith(`${folder}/`) : posix.dirname(f) === folder))
-    .map((f) => f.slice(folder.length + 1))
+  const below = files.map(toSlash).filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
+  const direntFilter = kept.some((k) => k.kind === 'dirent');
+  const folders = new Set(matches ? [] : below.filter((n) => (direntFilter ? n.includes('/') : INDEX_MODULE.test(n))).map((n) => n.slice(0, n.indexOf('/'))));
+  return [...(matches ? below : below.filter((n) => !n.includes('/'))), ...folders]
     .filter((n) => (!matches || matches.test(n)) && (keep.length === 0 || keep.some((e) => e.test(n))) && !drop.some((e) => e.test(n)))
-    .filter((n) => kept.every((k) => Boolean(runProgram(k.program, entryInput(k.kind, folder, n), posix.dirname(fromKey)))))
+    .filter((n) => kept.every((k) => Boolean(runProgram(k.program, entryInput(k.kind, folder, n, folders.has(n)), posix.dirname(fromKey)))))
     .sort();
 }
 

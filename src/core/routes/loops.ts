@@ -298,6 +298,8 @@ export abstract class LoopReader extends TableLoopReader {
   private listedEntry(list: ts.Expression, loop?: TableLoop): ConstValue | undefined {
     const endings: string[] = loop ? guardEndings(loop, (x) => this.patternText(x)) : [];
     const filters: ts.Expression[] = [];
+    // `.map((d) => d.name)` outside the listing's filters: its entries are the folder entries' names.
+    let named = false;
     let e = skipAwait(list);
     for (let hops = 0; hops < 8; hops++) {
       if (isIdentifier(e)) {
@@ -310,6 +312,9 @@ export abstract class LoopReader extends TableLoopReader {
         const keep = e.arguments[0];
         if (keep) endings.push(...endsWithTests(keep, (x) => this.patternText(x)));
         if (keep) filters.push(keep);
+        e = skipAwait(e.expression.expression);
+      } else if (!named && filters.length === 0 && isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'map' && takesName(e.arguments[0])) {
+        named = true;
         e = skipAwait(e.expression.expression);
       } else break;
     }
@@ -329,7 +334,8 @@ export abstract class LoopReader extends TableLoopReader {
     const options = e.arguments[1] ? skipOuter(e.arguments[1]) : undefined;
     const types = options && isObjectLiteralExpression(options) ? this.prop(options, 'withFileTypes') : undefined;
     const dirents = types !== undefined && skipOuter(types).kind === ts.SyntaxKind.TrueKeyword;
-    return str({ ref: { local: `${LISTED}${dir}|${kept(dirents ? 'dirent' : 'name')}`, path: dirents ? [EACH] : [EACH, 'name'] } });
+    if (named && !dirents) return undefined;
+    return str({ ref: { local: `${LISTED}${dir}|${kept(dirents ? 'dirent' : 'name')}`, path: dirents && !named ? [EACH] : [EACH, 'name'] } });
   }
 
   /**
@@ -602,6 +608,16 @@ export abstract class LoopReader extends TableLoopReader {
  * names it compares them with ('='): `(d) => d.isFile() && d.name.endsWith('.js')` -> ['.js'],
  * `(f) => !f.endsWith('.map') && f !== 'index.js'` -> ['!.map', '!=index.js'].
  */
+/** Whether a callback gives its one parameter's `name` (`(d) => d.name`). */
+function takesName(fn: ts.Expression | undefined): boolean {
+  const f = fn ? skipOuter(fn) : undefined;
+  if (!f || !(isArrowFunction(f) || isFunctionExpression(f)) || f.parameters.length !== 1) return false;
+  const param = f.parameters[0]?.name;
+  const body = isBlock(f.body) ? singleReturn(f.body) : f.body;
+  const read = body ? skipOuter(body) : undefined;
+  return param !== undefined && isIdentifier(param) && read !== undefined && isPropertyAccessExpression(read) && read.name.text === 'name' && isIdentifier(read.expression) && read.expression.text === param.text;
+}
+
 function endsWithTests(fn: ts.Node, pattern: (e: ts.Expression) => string | undefined, negatedAtFirst = false): string[] {
   const out: string[] = [];
   const walk = (n: ts.Node, negated: boolean): void => {

@@ -456,3 +456,54 @@ suite('route definitions in the files of a listed folder, each naming its method
     assert.equal(warnings.length, 1, warnings.join('\n'));
   });
 });
+
+suite('folders of a listed folder, each loaded by its name', () => {
+  const area = (verb: string, at: string) => `import { Router } from 'express';\nconst router = Router();\nrouter.${verb}('${at}', (req, res) => res.end());\nexport default router;\n`;
+  const tree = [
+    { file: '/k/src/areas/books/index.ts', text: area('get', '/') },
+    { file: '/k/src/areas/shelves/index.ts', text: area('post', '/:id') },
+    { file: '/k/src/areas/archive/index.ts', text: area('delete', '/:id') },
+    // A folder without an index module loads nothing by its name; a file of the folder is an entry too.
+    { file: '/k/src/areas/drafts/notes.ts', text: area('put', '/draft') },
+    { file: '/k/src/areas/shared.ts', text: 'export const limit = 10;\n' },
+  ];
+  const app = (list: string) =>
+    [
+      "import express from 'express';",
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      'const app = express();',
+      "const AREAS = path.join(__dirname, 'areas');",
+      list,
+      'for (const name of names) {',
+      '  app.use(`/${name}`, require(path.join(AREAS, name)).default);',
+      '}',
+      'app.listen(3000);',
+    ].join('\n');
+  const run = (list: string) => {
+    const sources = [{ file: '/k/src/app.ts', text: app(list) }, ...tree];
+    const { routes, warnings } = collectRoutes(sources, { moduleOf: () => undefined, files: sources.map((s) => s.file) });
+    return { routes: routes.map((r) => `${r.method} ${r.path}`).sort(), warnings };
+  };
+
+  test("readdirSync's names hold the folders below: each one with an index module is mounted under its name", () => {
+    assert.deepEqual(run('const names = fs.readdirSync(AREAS);'), { routes: ['DELETE /archive/:id', 'GET /books', 'POST /shelves/:id'], warnings: [] });
+  });
+
+  test("folder entries kept by isDirectory() and a list of names to skip, then mapped to their names (.map((d) => d.name)); a kept folder loading no module is warned of by its path", () => {
+    const list = [
+      "const SKIP = ['archive'];",
+      'const names = fs.readdirSync(AREAS, { withFileTypes: true }).filter((d) => d.isDirectory()).filter((d) => !SKIP.includes(d.name)).map((d) => d.name);',
+    ].join('\n');
+    assert.deepEqual(run(list), {
+      routes: ['GET /books', 'POST /shelves/:id'],
+      warnings: ['/k/src/app.ts:9: mount of require(./areas/drafts).default at /drafts not resolved; its routes stay unprefixed (list them in x-runtime-drift.routes)'],
+    });
+  });
+
+  test('a map of the entries to something else than their names is not read as a listing: the loop stays a warning', () => {
+    const { routes, warnings } = run('const names = fs.readdirSync(AREAS, { withFileTypes: true }).map((d) => d.path);');
+    assert.ok(!routes.includes('GET /books'), routes.join(', '));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+  });
+});

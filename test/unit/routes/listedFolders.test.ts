@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { listedFiles } from '../../../src/core/routes/listedFolders';
+import { filterEnding, listedFiles } from '../../../src/core/routes/listedFolders';
 
 // A folder a source file lists (readdirSync + a name filter, or a glob): which of the tree's files it names.
 suite('listed folders', () => {
@@ -11,6 +11,14 @@ suite('listed folders', () => {
     assert.deepEqual(listedFiles('/s/src/app.ts', 'routes||**/*.route.ts', files), ['admin/keys.route.ts', 'users.route.ts']);
     assert.deepEqual(listedFiles('/s/src/app.ts', 'routes||*.route.ts', files), ['users.route.ts']);
     assert.deepEqual(listedFiles('/s/src/app.ts', 'routes|=users*.spec.ts', files), ['users.spec.ts']);
+  });
+
+  test('a folder right below is an entry as readdirSync gives it when it holds an index module, or when a filter reads folder entries; a glob names files only', () => {
+    const tree = ['/s/src/areas/top.ts', '/s/src/areas/books/index.ts', '/s/src/areas/books/shelf.ts', '/s/src/areas/notes/readme.md', '/s/src/areas/notes/deep/index.ts'];
+    assert.deepEqual(listedFiles('/s/src/app.ts', 'areas|', tree), ['books', 'top.ts']);
+    const folderTest = filterEnding('dirent', ['call', ['in'], 'isDirectory', []]);
+    assert.deepEqual(listedFiles('/s/src/app.ts', `areas|${folderTest}`, tree), ['books', 'notes']);
+    assert.deepEqual(listedFiles('/s/src/app.ts', 'areas||*', tree), ['top.ts']);
   });
 
   test('a filter of many stars (the workspace\'s text) is read in its length, not tried every way', () => {
