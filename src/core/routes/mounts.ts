@@ -436,7 +436,8 @@ export abstract class MountReader extends RouteHelperReader {
     }
     // import('./x') / require('./x')
     const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source ?? this.knownLoad(a);
-    if (req === undefined && isModuleLoad(a)) {
+    // `require(join(dir, name)).default` too: a member of a module named at run time.
+    if (req === undefined && (isModuleLoad(a) || (isPropertyAccessExpression(a) && isModuleLoad(skipOuter(a.expression))))) {
       this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
       return;
     }

@@ -1192,6 +1192,18 @@ suite('routes on real-world patterns: routers handed around', () => {
     assert.equal(out.warnings.length, 3);
   });
 
+  test("a member of a module named at run time (require(join(dir, name)).default), in a loop over another file's function's result, is a warning with file and line, not dropped", () => {
+    const out = collectRoutes(
+      [
+        { file: '/s/main.js', text: "const express = require('express');\nconst path = require('path');\nconst { sections } = require('./sections');\nconst app = express();\nfor (const name of sections()) {\n  app.use(`/${name}`, require(path.join(__dirname, 'parts', name)).default);\n}\n" },
+        { file: '/s/sections.js', text: 'exports.sections = () => loadNames();\n' },
+      ],
+      { moduleOf: () => undefined },
+    );
+    assert.deepEqual(out.routes, []);
+    assert.deepEqual(out.warnings, ['/s/main.js:6: app mounts a module whose name is not known statically; its routes are not known (list them in x-runtime-drift.routes)']);
+  });
+
   test("a loop's use() on a value a call made is warned of only when that call makes a router: a markdown parser's plugins are no mounts", () => {
     const files = (make: string) => [
       { file: '/s/md.ts', text: `import markdown from 'markdown-it';\nexport function rules(plugins: Plugin[]) {\n  const md = markdown('default');\n  plugins.forEach((plugin) => md.use(plugin));\n  return md;\n}\n` },
