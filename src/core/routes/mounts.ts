@@ -436,8 +436,7 @@ export abstract class MountReader extends RouteHelperReader {
     }
     // import('./x') / require('./x')
     const req = requireSource(a) ?? dynamicImportSource(a) ?? this.listedLoad(a)?.source ?? this.knownLoad(a);
-    // `require(join(dir, name)).default` too: a member of a module named at run time.
-    if (req === undefined && (isModuleLoad(a) || (isPropertyAccessExpression(a) && isModuleLoad(skipOuter(a.expression))))) {
+    if (req === undefined && (isModuleLoad(a) || this.memberOfUnnamedLoad(a))) {
       this.out.warnings.push({ id: 'moduleName', args: [mountedOn], line });
       return;
     }
@@ -534,6 +533,12 @@ export abstract class MountReader extends RouteHelperReader {
    * `require(`../plugins/${name}`)` in a loop over a list of literal names (loops.ts binds `name` to
    * each): a relative module whose name is known once the loop's element is.
    */
+  /** `require(join(dir, name)).default`, `(await import(url)).default`: a member of a module named at run time (not of `(await import('pkg')).default`). */
+  private memberOfUnnamedLoad(a: ts.Expression): boolean {
+    const inner = isPropertyAccessExpression(a) ? skipOuter(a.expression) : undefined;
+    return inner !== undefined && isModuleLoad(inner) && (requireSource(inner) ?? dynamicImportSource(inner) ?? this.listedLoad(inner)?.source ?? this.knownLoad(inner)) === undefined;
+  }
+
   private knownLoad(a: ts.Expression): string | undefined {
     const arg = isModuleLoad(a) && isCallExpression(a) && a.arguments[0] ? skipOuter(a.arguments[0]) : undefined;
     if (!arg || isStringLiteralLike(arg)) return undefined;

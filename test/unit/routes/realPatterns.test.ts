@@ -1192,11 +1192,13 @@ suite('routes on real-world patterns: routers handed around', () => {
     assert.equal(out.warnings.length, 3);
   });
 
-  test("a member of a module named at run time (require(join(dir, name)).default), in a loop over another file's function's result, is a warning with file and line, not dropped", () => {
+  test("a member of a module named at run time (require(join(dir, name)).default), in a loop over another file's function's result, is a warning with file and line, not dropped; one of a module named by a literal is not", () => {
     const out = collectRoutes(
       [
         { file: '/s/main.js', text: "const express = require('express');\nconst path = require('path');\nconst { sections } = require('./sections');\nconst app = express();\nfor (const name of sections()) {\n  app.use(`/${name}`, require(path.join(__dirname, 'parts', name)).default);\n}\n" },
         { file: '/s/sections.js', text: 'exports.sections = () => loadNames();\n' },
+        // A member of a module named by a literal is no such mount: a package's plugin, nothing to warn of.
+        { file: '/s/plugins.mjs', text: "import Fastify from 'fastify';\nconst app = Fastify();\nawait app.register((await import('@fastify/cors')).default, { origin: '*' });\n" },
       ],
       { moduleOf: () => undefined },
     );
