@@ -11,6 +11,7 @@ import { concurrentCommands } from './concurrently';
 import { pm2AppCommands, pm2EcosystemFile } from './pm2Ecosystem';
 import { supervisordConfigs, supervisordPrograms } from './supervisord';
 import { turboTask } from './runCopies';
+import { withoutShell } from './shellLine';
 
 export interface StartedProgram {
   /** The command line it runs (`cd api && node dist/main.js`). */
@@ -59,11 +60,6 @@ export async function startedPrograms(
 
 /** Shell builtins of a start line that start no program: a folder change, waiting for the background ones. */
 const SHELL_STEP = /^(?:cd|wait|export|echo|set)$/;
-
-/** The words without a shell running them as its command line (`sh -c ...`). */
-function withoutShell(words: string[]): string[] {
-  return /^(?:sh|bash|ash|dash|zsh)$/.test(posix.basename(words[0] ?? '')) && words[1] === '-c' ? words.slice(2) : words;
-}
 
 /** The programs of the pm2 ecosystem file or the supervisord configuration the start runs, when it runs one the image holds. */
 async function managerPrograms(words: readonly string[], stage: Stage, readImageFile: (imagePath: string) => Promise<string | undefined>): Promise<StartedProgram[] | undefined> {

@@ -7,6 +7,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { ExtractedFile } from '../routes/extracted';
 import type { FsLike } from '../ports';
 import { commandWords } from '../dockerfile/parse';
+import { shellLineAt } from '../dockerfile/shellLine';
 import { readJsonObject } from '../mapping/tsconfig';
 import { mapSourceFile } from '../mapping/mapFile';
 import { denoTasks } from '../mapping/denoTasks';
@@ -214,8 +215,10 @@ function runsJob(rest: readonly string[]): boolean {
  */
 function runsOnlyJobs(words: readonly string[]): boolean {
   const commands: string[][] = [[]];
-  // `sh -c "pnpm exec prisma migrate deploy"`: the shell runs the line's own words (withNestedCommands put them after it).
-  const body = /^(?:\/bin\/)?(?:ba|da)?sh$/.test(words[0] ?? '') && words[1] === '-c' ? words.slice(3) : words;
+  // `sh -c "pnpm exec prisma migrate deploy"`: the shell runs the line's own words (withNestedCommands put them after
+  // the line written as one word; an exec form joined, `sh -c pnpm exec …`, has them in place).
+  const line = shellLineAt(words);
+  const body = line < 0 ? words : words.slice(/\s/.test((words[line] ?? '').trim()) ? line + 1 : line);
   for (const w of body) {
     if (/^(?:&&|\|\||;)$/.test(w)) commands.push([]);
     else commands[commands.length - 1]?.push(w);

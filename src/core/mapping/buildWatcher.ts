@@ -10,6 +10,7 @@ import { withStartScripts } from '../dockerfile/startScript';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { builtStage } from './builtImage';
+import { shellLineAt } from '../dockerfile/shellLine';
 import { readJsonObject } from './tsconfig';
 import { objectField } from './buildProject';
 
@@ -78,9 +79,9 @@ function builds(line: string, script: (name: string) => string | undefined, dept
   const out: string[][] = [];
   for (const words of commands) {
     const [first, second, third] = words;
-    const shell = first !== undefined && /^(?:\/bin\/)?(?:ba|da)?sh$/.test(first) && second === '-c';
-    if ((shell || (first !== undefined && SCRIPT_RUN.test(first))) && depth < 4) {
-      const body = shell ? words.slice(2).join(' ') : script(second === 'run' ? (third ?? '') : (second ?? ''));
+    const line = shellLineAt(words);
+    if ((line >= 0 || (first !== undefined && SCRIPT_RUN.test(first))) && depth < 4) {
+      const body = line >= 0 ? words.slice(line).join(' ') : script(second === 'run' ? (third ?? '') : (second ?? ''));
       const inner = body === undefined ? undefined : builds(body, script, depth + 1);
       if (!inner) return undefined;
       out.push(...inner);

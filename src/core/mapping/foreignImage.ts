@@ -11,6 +11,7 @@ import { serviceStartDockerfile } from '../dockerfile/serviceStart';
 import type { ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { builtStage } from './builtImage';
+import { shellLineAt } from '../dockerfile/shellLine';
 
 /** Runtimes of other languages, named first by a start command. */
 const OTHER_RUNTIME = /^(?:java|dotnet|python[\d.]*|gunicorn|uvicorn|hypercorn|daphne|flask|ruby|bundle|rails|puma|php|php-fpm[\d.]*|perl|elixir|mix|iex|erl)$/;
@@ -63,7 +64,8 @@ function startedProgram(start: string): string | undefined {
   const words = commandWords(start.split(/&&|\|\||;/).pop() ?? '');
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (/^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash)$/.test(word) && words[i + 1] === '-c') return startedProgram(words[i + 2] ?? '');
+    const line = shellLineAt(words.slice(i));
+    if (line >= 0) return startedProgram(words.slice(i + line).join(' '));
     if (WRAPPER.test(word) || /^\w+=/.test(word) || basename(word) === 'env') continue;
     return word;
   }

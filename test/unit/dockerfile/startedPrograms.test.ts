@@ -18,6 +18,8 @@ suite('programs a start command runs side by side', () => {
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["sh", "-c", "cd apps && node api.js & exec node worker.js"]\n'), ['/srv/apps: node api.js', '/srv/apps: node worker.js']);
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["sh", "-c", "node migrate.js && node api.js & node worker.js; wait"]\n'), ['/srv: node api.js', '/srv: node worker.js']);
     assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD node migrate.js && node api.js\n'), ['/srv: node api.js']);
+    // Any shell given -c (a path, options clustered with it): the same line.
+    assert.deepEqual(await commands('FROM node\nWORKDIR /srv\nCMD ["/bin/bash", "-ec", "cd apps && node api.js & exec node worker.js"]\n'), ['/srv/apps: node api.js', '/srv/apps: node worker.js']);
   });
 
   test("a Turborepo task over the workspace (`bun --bun turbo dev`, `npx turbo run dev`): each package's script of that name, in its folder; a filtered run, or one in a chain, is not read so", async () => {

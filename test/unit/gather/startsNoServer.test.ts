@@ -73,10 +73,10 @@ suite('startsNoServer: standalone apps, migration and test jobs', () => {
   const NEST_DOCKERFILE = 'FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["node", "src/main.js"]\n';
   const CONTROLLER = "import { Controller, Get } from '@nestjs/common';\n@Controller('items')\nexport class ItemsController {\n  @Get()\n  list() { return []; }\n}\n";
   const MODULE = "import { Module } from '@nestjs/common';\nimport { ItemsController } from './items.controller';\n@Module({ controllers: [ItemsController] })\nexport class AppModule {}\n";
-  async function nestIdle(files: Record<string, string>, command: string[]): Promise<boolean> {
+  async function nestIdle(files: Record<string, string>, command: string[] | undefined): Promise<boolean> {
     const all: Record<string, string> = { '/w/Dockerfile': NEST_DOCKERFILE, '/w/src/items.controller.js': CONTROLLER, '/w/src/app.module.js': MODULE, ...files };
     const fs = memFs(all);
-    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: { command } } as ServiceSpec;
+    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: command ? { command } : {} } as ServiceSpec;
     const names = Object.keys(all).filter((f) => f.endsWith('.js'));
     const extracted = names.filter((f) => mayDeclareRoutes(all[f] as string)).map((file) => ({ file, x: extractRoutesFromSource(all[file] as string, file) }));
     return startsNoServer(fs, spec, (await inferMapping(fs, spec)) as SourceMapping, { files: names, extracted });
@@ -99,6 +99,11 @@ suite('startsNoServer: standalone apps, migration and test jobs', () => {
     assert.equal(await nestIdle(files, ['npm', 'run', 'db:up']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'pnpm exec prisma migrate deploy']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'npx prisma migrate deploy && node src/main.js']), false);
+    // Any shell given -c, its options clustered (`-ec`), behind exec: the same reading.
+    assert.equal(await nestIdle(files, ['exec', '/bin/bash', '-ec', 'pnpm exec prisma migrate deploy']), true);
+    assert.equal(await nestIdle(files, ['/usr/bin/zsh', '-lc', 'npx prisma migrate deploy && node src/main.js']), false);
+    // The Dockerfile's exec form (`CMD ["sh", "-c", "prisma migrate deploy"]`) joined into words: the line's first word is the tool.
+    assert.equal(await nestIdle({ ...files, '/w/Dockerfile': 'FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ["sh", "-c", "prisma migrate deploy"]\n' }, undefined), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'sleep 5 && yarn prisma generate && yarn prisma db seed']), true);
     assert.equal(await nestIdle(files, ['npx', 'sequelize-cli', 'db:seed:all']), true);
     assert.equal(await nestIdle(files, ['sh', '-c', 'sleep 5 && node src/main.js']), false);
@@ -148,7 +153,7 @@ suite('startsNoServer: a package of a pnpm workspace run by its filter', () => {
   async function workspaceIdle(command: string[], extra: Record<string, string> = {}, root?: string): Promise<boolean> {
     const all: Record<string, string> = { '/w/Dockerfile': `FROM node:22\nWORKDIR /srv\nCOPY . .\nCMD ${JSON.stringify(command)}\n`, ...WORKSPACE, ...extra };
     const fs = memFs(all);
-    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: { command } } as ServiceSpec;
+    const spec = { name: 'svc', project: 'p', projectDir: '/w', build: { context: '/w', dockerfile: '/w/Dockerfile' }, drift: {}, config: command ? { command } : {} } as ServiceSpec;
     const files = Object.keys(all).filter((f) => f.endsWith('.js'));
     const extracted = files.filter((f) => mayDeclareRoutes(all[f] as string)).map((file) => ({ file, x: extractRoutesFromSource(all[file] as string, file) }));
     const mapping = (await inferMapping(fs, spec)) as SourceMapping;

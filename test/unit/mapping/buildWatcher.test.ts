@@ -75,6 +75,7 @@ suite('mapping: a compiler or bundler started in watch mode', () => {
     assert.deepEqual(await servesNothing('["npm", "run", "watch"]'), [true, true]);
     assert.deepEqual(await servesNothing('["npm", "start"]', ['npx', 'tsc', '--build', '--watch']), [true, true]);
     assert.deepEqual(await servesNothing('["npm", "start"]', ['sh', '-c', 'npm run bundle']), [true, true]);
+    assert.deepEqual(await servesNothing('["npm", "start"]', ['/usr/bin/env', 'bash', '-ec', 'npm run bundle']), [true, true]);
   });
 
   test('a start that serves (node, a watcher beside node, a one-off build before node) is not one', async () => {

@@ -34,6 +34,8 @@ suite('mapping: images running another language', () => {
   test('a C++ binary compiled with CMake on alpine (a library cloned for it), started through sh -c: no mapping, not even of a fetched source', async () => {
     const files = repo(['FROM alpine:3 AS base', 'FROM base AS build', 'RUN apk add cmake make g++ git', 'RUN git clone --depth 1 https://example.invalid/acme/tracing-cpp && cd tracing-cpp && cmake . && make install', 'WORKDIR /quotes', 'COPY ./services/quotes/ ./', 'RUN cmake . && make install', 'FROM base', 'COPY --from=build /usr/local /usr/local', 'ENTRYPOINT ["sh", "-c", "./usr/local/bin/quotes ${QUOTES_PORT}"]']);
     assert.equal(await inferMapping(memFs(files), buildSpec()), undefined);
+    // The same read through any shell given -c, behind exec, its options clustered.
+    assert.equal(start(['FROM alpine:3 AS build', 'RUN apk add cmake g++', 'COPY ./services/quotes/ ./', 'RUN cmake . && make install', 'FROM alpine:3', 'COPY --from=build /usr/local /usr/local', 'CMD ["exec", "/usr/local/bin/zsh", "-lc", "exec /usr/local/bin/quotes"]']), '/usr/local/bin/quotes');
   });
 
   test('a Python app under gunicorn copying the whole context: no mapping', async () => {
