@@ -3,37 +3,53 @@
 // workspace can point anywhere on the host (`.env -> ~/.aws/credentials`). Every read, stat and
 // listing through this view is of a path whose real location (links resolved) is the workspace
 // folder or below it; anything else reads as absent, as if the file were not there, and is said
-// once through `onRefused`. Without a realpath on the port (a test's in-memory files) the view is
-// the port itself: there are no links to follow.
+// once through `onRefused`.
+// The check's own searches upward (the nearest nx.json, package.json, tsconfig, lock file or .git
+// from a deep folder) stop at the workspace here, in one place, whatever each search's own stop:
+// a path spelt above the workspace is absent without being read, and said once when something is
+// there. Without a realpath on the port (a test's in-memory files) that spelling is the whole rule:
+// there are no links to follow.
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { FileStat, FsLike, LogSink, TreeWalkOptions } from './ports';
 import type { ScanMessage } from './scanTexts';
+import { isAtOrInside } from './pathInside';
 
 export function confinedFs(fs: FsLike, workspaceDir: string, onRefused?: (path: string) => void): FsLike {
   const realpath = fs.realpath?.bind(fs);
-  if (!realpath) return fs;
-  const root = realpath(workspaceDir).then((r) => r ?? resolve(workspaceDir));
+  const given = resolve(workspaceDir);
+  const root = realpath ? realpath(workspaceDir).then((r) => r ?? given) : Promise.resolve(given);
   const verdicts = new Map<string, Promise<boolean>>();
   const refused = new Set<string>();
-  const inside = (path: string): Promise<boolean> => {
-    let verdict = verdicts.get(path);
-    if (verdict === undefined) {
-      verdict = Promise.all([root, realpath(path)]).then(([r, real]) => {
-        // Absent: the port answers so itself.
-        if (real === undefined) return true;
-        const rel = relative(r, real);
-        const ok = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-        // A folder above the workspace, as spelt, is the check's own look upward (a build context's
-        // parent): refused like the rest, but not said, for no workspace file led there.
-        if (!ok && !refused.has(path) && !isAncestor(resolve(path), r) && !isAncestor(resolve(path), resolve(workspaceDir))) {
-          refused.add(path);
-          onRefused?.(path);
-        }
-        return ok;
-      });
-      verdicts.set(path, verdict);
+  const say = (path: string) => {
+    if (refused.has(path)) return;
+    refused.add(path);
+    onRefused?.(path);
+  };
+  const verdict = async (path: string): Promise<boolean> => {
+    const r = await root;
+    const resolved = resolve(path);
+    if (!isAtOrInside(given, resolved) && !isAtOrInside(r, resolved)) {
+      // Spelt outside: absent, never read. A folder holding the workspace is the check's own look
+      // upward (a build context's parent): not said, for no workspace file led there; anything else
+      // the port has there is said.
+      if (!isAncestor(resolved, r) && !isAncestor(resolved, given) && ((realpath ? await realpath(path) : undefined) ?? (await fs.stat(path))) !== undefined) say(path);
+      return false;
     }
-    return verdict;
+    const real = realpath ? await realpath(path) : undefined;
+    // Absent, or no links to follow: the port answers itself.
+    if (real === undefined) return true;
+    const rel = relative(r, real);
+    const ok = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    if (!ok) say(path);
+    return ok;
+  };
+  const inside = (path: string): Promise<boolean> => {
+    let known = verdicts.get(path);
+    if (known === undefined) {
+      known = verdict(path);
+      verdicts.set(path, known);
+    }
+    return known;
   };
   return {
     ...fs,
@@ -47,15 +63,13 @@ export function confinedFs(fs: FsLike, workspaceDir: string, onRefused?: (path: 
     async readdir(path: string): Promise<string[]> {
       return (await inside(path)) ? fs.readdir(path) : [];
     },
-    async realpath(path: string): Promise<string | undefined> {
-      return (await inside(path)) ? realpath(path) : undefined;
-    },
+    ...(realpath ? { realpath: async (path: string) => ((await inside(path)) ? realpath(path) : undefined) } : {}),
     ...confinedFastPaths(fs, inside, root),
     async outside(path: string): Promise<boolean> {
       if (!(await inside(path))) return true;
       // Absent: outside when its spelling is (`context: ../..` that does not exist either).
       const rel = relative(await root, resolve(path));
-      return (await realpath(path)) === undefined && (rel.startsWith('..') || isAbsolute(rel));
+      return (realpath ? await realpath(path) : undefined) === undefined && (rel.startsWith('..') || isAbsolute(rel));
     },
   };
 }
@@ -101,6 +115,12 @@ export function withinWorkspace<D extends { fs: FsLike; log?: LogSink }>(deps: D
       onRefused?.(path);
     }),
   };
+}
+
+/** `path` is spelt at or below the workspace, as given or as its real location (a workspace opened through a link). */
+function spelledInside(path: string, given: string, real: string): boolean {
+  const resolved = resolve(path);
+  return isAtOrInside(given, resolved) || isAtOrInside(real, resolved);
 }
 
 /** `dir` is `path` or a folder above it. */

@@ -7,6 +7,8 @@ import { confinedFs, withinWorkspace } from '../../src/core/confinedFs';
 import { discoverComposeProjects } from '../../src/core/compose/discover';
 import { createNodeFs } from '../../src/engine/nodeFs';
 import type { FsLike } from '../../src/core/ports';
+import { workspaceJsonProjects } from '../../src/core/mapping/nxProject';
+import { memFs } from './helpers/memFs';
 
 suite('confined workspace files', () => {
   let top: string;
@@ -81,8 +83,50 @@ suite('confined workspace files', () => {
     assert.ok(logged.every((m) => !m.includes('s3cr3t')));
   });
 
-  test('without a realpath on the port (files in memory) the view is the port itself', () => {
-    const fs: FsLike = { readFile: async () => '', stat: async () => undefined, readdir: async () => [] };
-    assert.equal(confinedFs(fs, '/ws'), fs);
+  test('an upward search from a deep folder (a real one, here Nx\'s workspace.json) never reads a file above the workspace, though one is there; said once', async () => {
+    writeFileSync(join(top, 'workspace.json'), JSON.stringify({ projects: { intruder: { root: 'elsewhere' } } }));
+    writeFileSync(join(top, 'nx.json'), '{}');
+    mkdirSync(join(ws, 'app', 'deep', 'deeper'), { recursive: true });
+    const read: string[] = [];
+    const node = createNodeFs();
+    const spy: FsLike = { ...node, readFile: (p) => (read.push(p), node.readFile(p)) };
+    const refused: string[] = [];
+    const fs = confinedFs(spy, ws, (p) => refused.push(p));
+    assert.deepEqual([...(await workspaceJsonProjects(fs, join(ws, 'app', 'deep', 'deeper'))).keys()], []);
+    assert.deepEqual([...(await workspaceJsonProjects(fs, join(ws, 'app'))).keys()], []);
+    assert.deepEqual(read.filter((p) => !p.startsWith(`${ws}/`)), []);
+    assert.deepEqual(refused, [join(top, 'workspace.json'), join(top, 'nx.json')]);
+    // Without the view the same search finds it (what the view prevents).
+    assert.deepEqual([...(await workspaceJsonProjects(node, join(ws, 'app', 'deep', 'deeper'))).keys()], ['intruder']);
+  });
+});
+
+suite('confined workspace files without links (files in memory)', () => {
+  const files = {
+    '/top/workspace.json': JSON.stringify({ projects: { intruder: { root: 'elsewhere' } } }),
+    '/top/nx.json': '{}',
+    '/top/package.json': JSON.stringify({ name: 'above' }),
+    '/top/ws/package.json': JSON.stringify({ name: 'own' }),
+    '/top/ws/apps/api/src/deep/main.ts': 'export {};\n',
+  };
+
+  test('a path spelt above the workspace is absent and never read, said once when something is there; the folders holding the workspace are not said', async () => {
+    const mem = memFs(files);
+    const read: string[] = [];
+    const spy: FsLike = { ...mem, readFile: (p) => (read.push(p), mem.readFile(p)), readdir: (p) => (read.push(p), mem.readdir(p)) };
+    const refused: string[] = [];
+    const fs = confinedFs(spy, '/top/ws', (p) => refused.push(p));
+    assert.deepEqual([...(await workspaceJsonProjects(fs, '/top/ws/apps/api/src/deep')).keys()], []);
+    await assert.rejects(fs.readFile('/top/package.json'), (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
+    assert.equal(await fs.stat('/top/package.json'), undefined);
+    assert.deepEqual(await fs.readdir('/top'), []);
+    assert.equal(await fs.stat('/top/absent.json'), undefined);
+    assert.equal(await fs.outside?.('/top/package.json'), true);
+    assert.equal(JSON.parse(await fs.readFile('/top/ws/package.json')).name, 'own');
+    assert.equal(await fs.outside?.('/top/ws/apps'), false);
+    assert.deepEqual(read.filter((p) => !p.startsWith('/top/ws/')), []);
+    assert.deepEqual(refused, ['/top/workspace.json', '/top/nx.json', '/top/package.json']);
+    // Without the view the search climbs to the file above.
+    assert.deepEqual([...(await workspaceJsonProjects(mem, '/top/ws/apps/api/src/deep')).keys()], ['intruder']);
   });
 });
