@@ -45,6 +45,7 @@ import { createComposeParses, type ComposeParses } from './config/locate';
 import { declaredPages, servedPages } from './pages/gatherPages';
 import type { PageDef } from './pages/extract';
 import { withinWorkspace } from './confinedFs';
+import { withRemembered } from './dockerfile/parsedOnce';
 
 export interface CheckDeps {
   engine: EngineLike;
@@ -94,7 +95,9 @@ export const WORKSPACE_CONCURRENCY = 2;
 
 export async function checkWorkspace(given: CheckDeps, opts: CheckOptions): Promise<Report> {
   const readOutside: string[] = [];
-  const deps = withinWorkspace(given, opts.workspaceDir, (p) => readOutside.push(rel(opts.workspaceDir, p)));
+  const confined = withinWorkspace(given, opts.workspaceDir, (p) => readOutside.push(rel(opts.workspaceDir, p)));
+  // A service's Dockerfile, read and parsed once for the check however many of its questions start from it.
+  const deps = { ...confined, fs: withRemembered(confined.fs) };
   // The engine is asked while the workspace is read (compose files, then each service's source):
   // a remote engine's login (ssh) is then hidden behind that instead of before it, and a local
   // engine's answer is there when the first service needs it. Each service waits for the answer

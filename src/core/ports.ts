@@ -111,6 +111,8 @@ export interface FsLike {
   realpath?(path: string): Promise<string | undefined>;
   /** Optional, on a view confined to a folder (core/confinedFs.ts): the path, links resolved, leads outside that folder. */
   outside?(path: string): Promise<boolean>;
+  /** Optional, on one check's view (core/dockerfile/parsedOnce.ts withRemembered): the answer `make` gives for `key`, made once for the view's life. */
+  remembered?<T>(key: string, make: () => Promise<T>): Promise<T>;
   /**
    * Optional fast path for a whole tree, with the same answers as readdir + stat per entry:
    * regular files under `dir` (absolute, any order) with their mtimes, not descending into

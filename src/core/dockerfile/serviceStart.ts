@@ -6,7 +6,8 @@ import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import type { DeclaredConfig, ServiceBuild } from '../model';
 import type { FsLike } from '../ports';
-import { findStage, parseDockerfile, startLine, type Dockerfile } from './parse';
+import { findStage, startLine, type Dockerfile } from './parse';
+import { parsedDockerfile } from './parsedOnce';
 import { serviceDockerfile } from './dockerfileName';
 
 /**
@@ -35,7 +36,6 @@ export function withServiceStart(df: Dockerfile, target: string | undefined, con
 
 /** The Dockerfile a service's build reads, parsed with its build args and the start compose gives it (withServiceStart); undefined when there is none. */
 export async function serviceStartDockerfile(fs: FsLike, build: ServiceBuild, config: DeclaredConfig | undefined): Promise<Dockerfile | undefined> {
-  const file = await serviceDockerfile(fs, build);
-  if (!(await fs.stat(file))?.isFile) return undefined;
-  return withServiceStart(parseDockerfile(await fs.readFile(file), build.args), build.target, config, []);
+  const df = await parsedDockerfile(fs, await serviceDockerfile(fs, build), build.args);
+  return df && withServiceStart(df, build.target, config, []);
 }

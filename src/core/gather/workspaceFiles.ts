@@ -9,7 +9,8 @@ import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
 import { readJsonObject } from '../mapping/tsconfig';
 import { copiesContextFolder } from '../dockerfile/locate';
-import { findStage, parseDockerfile, stageChain, type Dockerfile } from '../dockerfile/parse';
+import { findStage, stageChain, type Dockerfile } from '../dockerfile/parse';
+import { parsedDockerfile } from '../dockerfile/parsedOnce';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { bindHost } from '../dockerfile/serviceMounts';
 import { mapToBuildOutput } from '../mapping/mapFile';
@@ -626,8 +627,8 @@ export async function unreadBuildNotes(fs: FsLike, spec: ServiceSpec, workspaceD
  */
 async function buildBrings(fs: FsLike, spec: ServiceSpec, build: ServiceBuild): Promise<{ brings: (dir: string) => boolean; df: Dockerfile | undefined }> {
   // Read and parsed once, however many folders are asked about.
-  const file = await serviceDockerfile(fs, build);
-  const df = (await fs.stat(file))?.isFile ? withRunMoves(withTurboPrunes(parseDockerfile(await fs.readFile(file), build.args))) : undefined;
+  const parsed = await parsedDockerfile(fs, await serviceDockerfile(fs, build), build.args);
+  const df = parsed && withRunMoves(withTurboPrunes(parsed));
   const brings = (dir: string) => bindMounts(spec, dir) || (df !== undefined && copiesContextFolder(df, path.relative(build.context, dir).split(path.sep).join('/'), build.target));
   return { brings, df };
 }
