@@ -38,6 +38,8 @@ export interface Emit {
   byFileCompiler?: true;
   /** A bundler configured to keep one file per module writes it (unbundledOutput.ts): the server's build is no bundle. */
   keepsModules?: true;
+  /** tsc without rootDir: the inputs outside the source root that set the output's common root (InputRoot.outside). */
+  tscInputsOutside?: string[];
   evidence: string[];
 }
 
@@ -373,7 +375,8 @@ async function emitByTsc(fs: FsLike, { ts, sourceRoot, project, context }: EmitI
   }
   const common = await commonInputRoot(fs, ts, sourceRoot, project.dir, context);
   if (common) evidence.push(common.why);
-  return placed(ts.outDir.path, common?.path ?? sourceRoot, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+  const emit = placed(ts.outDir.path, common?.path ?? sourceRoot, sourceRoot, { ...COMPILED_REWRITES }, evidence);
+  return common && common.outside.length > 0 ? { ...emit, tscInputsOutside: common.outside } : emit;
 }
 
 /** Where tsc's outDir comes from: the file that set it, or the Dockerfile's own tsconfig (TsConfigInfo.writtenBy). */

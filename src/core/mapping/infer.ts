@@ -169,7 +169,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
   const found = await findEmit(fs, { drift: spec.drift, nxRoot, project, sourceRoot, ts, context, ...(perFile ? { perFile } : {}), ...startedNxBuild(stage, project, evidence) });
-  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: buildSeesWholeContext(df), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
+  const emit = found && ts?.outDir && ts.rootDir === undefined && found.bundledBy === undefined && df ? await tscRootByImageStart(fs, found, { outDir: ts.outDir.path, inputsRead: buildSeesWholeContext(df) || copiedInputsKeepRoot(df, found, sourceRoot, context), scripts: project.pkg?.scripts ?? {} }, sourceRoot, context, df, build?.target, locate) : found;
   const runBundle = df && emit?.bundledBy === undefined ? startedRunBundle(df, build?.target, project.pkg?.scripts ?? {}) : undefined;
   const nx: BundledBy | undefined = emit?.bundledBy !== undefined ? { kind: 'nx', said: emit.bundledBy } : undefined;
   const run: BundledBy | undefined = runBundle && { kind: 'run', run: runBundle };
@@ -284,6 +284,29 @@ async function tscRootByImageStart(
     }
   }
   return emit;
+}
+
+/**
+ * A build copying named folders (`COPY src ./src`, `COPY prisma ./prisma`) that still sees inputs
+ * keeping tsc's common root where the repository puts it (a prisma/seed.ts beside src/ with no
+ * include): that root is the build's own, and a start command naming a lower one (`node
+ * dist/main.js`, not written then) names a file the build does not write.
+ */
+function copiedInputsKeepRoot(df: Dockerfile, emit: Emit, sourceRoot: string, context: string): boolean {
+  const outside = emit.tscInputsOutside ?? [];
+  if (outside.length === 0) return false;
+  const copied = outside.filter((p) => contextCopied(df, relative(context, p).split(sep).join('/')));
+  return copied.length > 0 && copied.reduce(commonFolder, sourceRoot) === outside.reduce(commonFolder, sourceRoot);
+}
+
+/** Whether a stage copies `rel` (context-relative) from the context, itself or a folder holding it. */
+function contextCopied(df: Dockerfile, rel: string): boolean {
+  return df.stages.some((st) =>
+    st.copies.some((c) => copiesFromContext(c) && c.sources.some((src) => {
+      const s = posix.normalize(src).replace(/\/+$/, '');
+      return s === '.' || rel === s || rel.startsWith(`${s}/`);
+    })),
+  );
 }
 
 /** A COPY of the whole context (`COPY . .`): the build sees every file of the project, tests and scripts included. */

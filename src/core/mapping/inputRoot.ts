@@ -15,6 +15,8 @@ export interface InputRoot {
   path: string;
   /** What made it differ from the source root. */
   why: string;
+  /** The inputs outside the source root that raised it there (absolute paths): a build copying named folders may not see them all. */
+  outside: string[];
 }
 
 const SOURCE_FILE = /\.(?:ts|tsx|mts|cts)$/;
@@ -26,7 +28,7 @@ const SEARCH_DEPTH = 3;
 /** The common root of the inputs, when it is not the source root itself; undefined otherwise. */
 export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: string, projectDir: string, context: string): Promise<InputRoot | undefined> {
   const configDir = dirname(ts.file);
-  if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: l10n.t`composite: rootDir defaults to the folder of ${relative(context, ts.file)}` };
+  if (ts.composite === true) return configDir === sourceRoot ? undefined : { path: configDir, why: l10n.t`composite: rootDir defaults to the folder of ${relative(context, ts.file)}`, outside: [] };
   const excluded = exclusions(ts, configDir);
   const starts = ts.include ? await includedStarts(fs, ts, ts.include, excluded) : await inputStarts(fs, ts, configDir, excluded);
   const listed = await existing(fs, starts);
@@ -41,10 +43,11 @@ export async function commonInputRoot(fs: FsLike, ts: TsConfigInfo, sourceRoot: 
   if (widened === sourceRoot) return undefined;
   if (widened !== root) {
     const named = imported.filter((p) => !isAtOrInside(root, p)).map((p) => relative(context, p));
-    return { path: widened, why: l10n.t`no rootDir, and the sources import ${named.join(', ')} from outside ${relative(context, root) || '.'}: tsc compiles what they import, so the common root of its inputs is ${relative(context, widened) || '.'}` };
+    return { path: widened, why: l10n.t`no rootDir, and the sources import ${named.join(', ')} from outside ${relative(context, root) || '.'}: tsc compiles what they import, so the common root of its inputs is ${relative(context, widened) || '.'}`, outside: [] };
   }
-  const named = inputs.filter((p) => !isAtOrInside(sourceRoot, p)).map((p) => relative(context, p) || '.');
-  return { path: root, why: l10n.t`no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}` };
+  const outside = inputs.filter((p) => !isAtOrInside(sourceRoot, p));
+  const named = outside.map((p) => relative(context, p) || '.');
+  return { path: root, why: l10n.t`no rootDir, and inputs outside the source root (${named.join(', ')}): tsc's common root of the inputs is ${relative(context, root) || '.'}`, outside };
 }
 
 /**

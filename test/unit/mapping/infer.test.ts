@@ -1992,6 +1992,23 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal(whole?.target, '/dist/src', whole?.evidence.join('\n'));
   });
 
+  test("tsc without rootDir or include, a build copying src and a folder of inputs beside it (db/seed.ts): the root the build sees is the project folder, so a start command naming the lower root's file (node dist/main.js) does not move it", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'x', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build' } }),
+      '/ws/nest-cli.json': JSON.stringify({ sourceRoot: 'src' }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' }, exclude: ['test'] }),
+      '/ws/src/main.ts': '',
+      '/ws/db/seed.ts': '',
+      '/ws/tools/gen.ts': '',
+      '/ws/Dockerfile': ['FROM node AS builder', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY src ./src', 'COPY db ./db', 'COPY tsconfig.json ./', 'RUN npm run build', 'FROM node', 'WORKDIR /app', 'COPY --from=builder /app/dist ./dist', 'CMD ["node", "dist/main.js"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(m?.target, '/app/dist/src', m?.evidence.join('\n'));
+    // Only the folder the build does not copy (tools/) raising the root: the start command's lower root wins, as before.
+    const uncopied = await inferMapping(memFs({ ...files, '/ws/Dockerfile': files['/ws/Dockerfile'].replace('COPY db ./db\n', '') }), spec({}, { context: '/ws', dockerfile: '/ws/Dockerfile' }));
+    assert.equal(uncopied?.target, '/app/dist', uncopied?.evidence.join('\n'));
+  });
+
   test("tsc with an include naming folders beside src (benchmarks), a build copying only src: the start command's lower root wins too, the include's other folders not being in the build", async () => {
     const files = {
       '/ws/package.json': JSON.stringify({ name: 'x', dependencies: { '@nestjs/core': '10' }, scripts: { build: 'nest build', 'start:prod': 'node dist/main' } }),
