@@ -821,7 +821,9 @@ function registeredControllers(scanned: Scanned[], byKey: Map<string, Scanned>, 
  * that same module is handed (`registerController(this.router, controller)` with `app.use('/live',
  * this.router)`). With no such call and no Nest-like app in the scan (NestFactory.create, a global
  * prefix, modules listing controllers: a framework of the project's own shaped like Nest places them
- * as Nest does), where they are served is not known: under … with a warning. Undefined for a route to place as a Nest controller's.
+ * as Nest does), a package's decorator (an npm framework the scan does not know) is served at the
+ * controller's own path, that package's server registering what it decorates; a module of the
+ * project's own: where they are served is not known, under … with a warning. Undefined for a route to place as a Nest controller's.
  * tsoa's controllers are served by its generated `RegisterRoutes(app)` under tsoa.json's basePath,
  * unless the scan holds that generated file (its own registrations are then the routes).
  */
@@ -855,6 +857,9 @@ function ownDecoratorPaths(
     const on = routers.get(moduleOf(s, r.decoratedBy));
     if (on) return [...new Set(on.map((p) => joinRoutePath(p, r.path)))];
     if (nestApp) return undefined;
+    // A package's own decorator (an npm framework the scan does not know, its server in that package):
+    // it registers the controllers it decorates as decorator frameworks do, at their own paths.
+    if (r.decoratedBy !== TSOA_SOURCE && !r.decoratedBy.startsWith('.') && resolveModule(s.key, r.decoratedBy, byKey, aliases) === undefined) return [r.path];
     const id = `${s.key}#${r.controller ?? ''}`;
     if (!warned.has(id)) warnings.push(scanWarningText(s.file, { id: 'controllerUnregistered', args: [r.controller ?? '', r.decoratedBy], line: r.line }));
     warned.add(id);

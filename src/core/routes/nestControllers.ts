@@ -224,10 +224,22 @@ export abstract class NestControllerReader extends NestAppReader {
     return paths ? { paths, ...(version ? { version } : {}) } : undefined;
   }
 
+  /**
+   * The argument of a `@Controller(...)` holding its path: the first, or, when that is an injection
+   * token (`@Controller(UserControllerSymbol, { basePath: '/api/users' })`: a symbol, no path), an
+   * options object after it naming the path (`basePath`, `path` or `prefix`).
+   */
+  private controllerPathArg(call: ts.CallExpression): ts.Expression | undefined {
+    const [first, options] = call.arguments.map(skipOuter);
+    if (!first || !options || !isObjectLiteralExpression(options) || isObjectLiteralExpression(first) || literalOf(this.evaluate(first)) !== undefined) return call.arguments[0];
+    const key = ['basePath', 'path', 'prefix'].find((k) => this.prop(options, k) !== undefined);
+    return key === undefined ? call.arguments[0] : this.prop(options, key);
+  }
+
   /** A controller, its routes marked with the module of its `@Controller` when that is no decorator framework's (ExtractedRoute.decoratedBy). */
   private readOwnDecoratorController(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, base: string | undefined): void {
     const before = this.out.routes.length;
-    this.readController(node, d, this.controllerPath(d, call.arguments[0]), base);
+    this.readController(node, d, this.controllerPath(d, this.controllerPathArg(call)), base);
     const root = rootName(call.expression);
     const source = root !== undefined ? this.out.imports.find((i) => i.local === root)?.source : undefined;
     if (source === undefined || DECORATOR_FRAMEWORK.test(source) || isAwilixRouter(source)) return;

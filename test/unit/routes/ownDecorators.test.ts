@@ -37,11 +37,36 @@ suite("controllers of a project's own decorators", () => {
     assert.deepEqual(shown(collectRoutes([app, HEALTH], { moduleOf }).routes), ['GET /api/health']);
   });
 
-  test('no call of the package registering them and no Nest app: under …, with a warning naming the file, line and decorator', () => {
-    const { routes, warnings } = collectRoutes([HEALTH, LIST], { moduleOf });
+  test("decorators of the project's own module, no call of it registering them and no Nest app: under …, with a warning naming the file, line and decorator", () => {
+    const own = { file: HEALTH.file, text: HEALTH.text.replace('@acme/decorators', '../lib/decorators') };
+    const { routes, warnings } = collectRoutes([own, LIST], { moduleOf });
     assert.deepEqual(shown(routes), ['GET /…/health (prefix unknown)']);
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /^\/ws\/app\/src\/controllers\/health\.ts:4: controller HealthController is decorated by @acme\/decorators, of no decorator framework the scan knows/);
+    assert.match(warnings[0] ?? '', /^\/ws\/app\/src\/controllers\/health\.ts:4: controller HealthController is decorated by \.\.\/lib\/decorators, of no decorator framework the scan knows/);
+  });
+
+  test("a package's decorators with no call of it registering them: that package's own server registers them, at their own paths", () => {
+    const { routes, warnings } = collectRoutes([HEALTH, LIST], { moduleOf });
+    assert.deepEqual(shown(routes), ['GET /health']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a controller decorator handed an injection token, its path in the options after it (basePath): that path', () => {
+    const tokened = {
+      file: '/ws/app/src/controllers/orders.ts',
+      text: [
+        "import { Controller, Get, Patch } from '@acme/web-kit/stereotype';",
+        "export const OrdersToken = Symbol.for('Orders');",
+        "@Controller(OrdersToken, { basePath: '/api/shop/:shopId/orders', scoped: true })",
+        'export class OrdersController {',
+        "  @Get('/')",
+        '  list() {}',
+        "  @Patch('/:id/cancel')",
+        '  cancel() {}',
+        '}',
+      ].join('\n'),
+    };
+    assert.deepEqual(shown(collectRoutes([tokened], { moduleOf }).routes), ['GET /api/shop/:shopId/orders', 'PATCH /api/shop/:shopId/orders/:id/cancel']);
   });
 
   test("a Nest-like framework of the project's own (its modules list the controllers, the app sets a global prefix): as Nest places them", () => {
