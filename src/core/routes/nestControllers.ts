@@ -20,6 +20,7 @@ import { LOOPBACK_REST, isLoopbackRouteDecorator, loopbackMethod } from './loopb
 import { loopbackMountPath } from './loopbackMount';
 import { inversifyExported, inversifyRoute } from './inversifyControllers';
 import { AWILIX_ROUTE, awilixExported, awilixVerbs, isAwilixRouter } from './awilixControllers';
+import { COOL_CONTROLLER, COOL_CORE, coolApiMethod, coolPrefixOfFile } from './coolControllers';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -35,7 +36,7 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
 };
 
 /** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts; awilix-express's are awilixControllers.ts's). */
-const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|inversify-express-utils$)/;
+const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|@cool-midway\/|inversify-express-utils$)/;
 
 /** Class decorators making a controller: Nest's, routing-controllers' JsonController, tegg's (teggDecorators.ts). */
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', TEGG_CONTROLLER]);
@@ -80,7 +81,7 @@ export abstract class NestControllerReader extends NestAppReader {
   /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa; inversify-express-utils' `@controller`; awilix-express's `@route` (awilixControllers.ts). */
   private isControllerDecorator(callee: ts.Expression): boolean {
     const name = this.decoratorName(callee);
-    if (CONTROLLER_DECORATORS.has(name) || inversifyExported(callee, this.out.imports) === 'controller' || awilixExported(callee, this.out.imports) === AWILIX_ROUTE) return true;
+    if (CONTROLLER_DECORATORS.has(name) || inversifyExported(callee, this.out.imports) === 'controller' || awilixExported(callee, this.out.imports) === AWILIX_ROUTE || this.isCoolController(callee)) return true;
     const x = skipOuter(callee);
     return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.imported === 'Route' && TSOA_PACKAGE.test(i.source));
   }
@@ -236,9 +237,29 @@ export abstract class NestControllerReader extends NestAppReader {
     return key === undefined ? call.arguments[0] : this.prop(options, key);
   }
 
+  /** cool-admin's `@CoolController` imported from @cool-midway/core (coolControllers.ts). */
+  private isCoolController(callee: ts.Expression): boolean {
+    const x = skipOuter(callee);
+    return isIdentifier(x) && this.out.imports.some((i) => i.local === x.text && i.imported === COOL_CONTROLLER && i.source === COOL_CORE);
+  }
+
+  /** A cool-admin controller: its prefix (written, or from its file's place), its handlers, and a route per `api` name. */
+  private readCoolController(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, base: string | undefined): void {
+    const arg = call.arguments[0] ? skipOuter(call.arguments[0]) : undefined;
+    const options = arg && isObjectLiteralExpression(arg) ? arg : undefined;
+    const written = options ? this.prop(options, 'prefix') : arg;
+    const fromFile = coolPrefixOfFile(this.sf.fileName);
+    const paths = written ? this.evaluate(written) : fromFile !== undefined ? str(fromFile) : undefined;
+    if (!paths) return this.warn(d, { id: 'controllerPath', args: [] });
+    this.readController(node, d, { paths }, base);
+    const api = options ? this.prop(options, 'api') : undefined;
+    for (const name of api ? (literalsOf(this.evaluate(api)) ?? []) : []) this.addNestRoutes(coolApiMethod(name), paths, str(`/${name}`), undefined, d, node.name?.text);
+  }
+
   /** A controller, its routes marked with the module of its `@Controller` when that is no decorator framework's (ExtractedRoute.decoratedBy). */
   private readOwnDecoratorController(node: ts.ClassDeclaration, d: ts.Decorator, call: ts.CallExpression, base: string | undefined): void {
     const before = this.out.routes.length;
+    if (this.isCoolController(call.expression)) return this.readCoolController(node, d, call, base);
     this.readController(node, d, this.controllerPath(d, this.controllerPathArg(call)), base);
     const root = rootName(call.expression);
     const source = root !== undefined ? this.out.imports.find((i) => i.local === root)?.source : undefined;

@@ -46,3 +46,28 @@ suite('Midway controllers', () => {
     assert.deepEqual(routesAndWarnings({ '/ws/src/prefixes.ts': PREFIXES, '/ws/src/controller/gate.ts': CONTROLLER, '/ws/src/config/config.default.ts': other }).routes, ['GET /admin/open/captcha', 'POST /admin/open/sign-in']);
   });
 });
+
+suite("cool-admin's CoolController (@cool-midway/core on Midway)", () => {
+  const cool = (head: string, body = '') =>
+    ["import { Get, Post, Provide } from '@midwayjs/decorator';", "import { CoolController, BaseController } from '@cool-midway/core';", '@Provide()', head, 'export class ShelfController extends BaseController {', body, '}'].join('\n');
+
+  test("no prefix: the path comes from the file's place under modules/<module>/controller/<type>/, its api names each a route (info GET, the others POST), its own handlers under the same path", () => {
+    const file = cool("@CoolController({ api: ['add', 'info', 'page'], entity: ShelfEntity })", "  @Post('/restock', { summary: 'x' })\n  async restock() {}\n  @Get('/summary')\n  async summary() {}");
+    const { routes, warnings } = routesAndWarnings({ '/ws/src/modules/library/controller/admin/shelf/item.ts': file });
+    assert.deepEqual(routes.slice().sort(), ['GET /admin/library/shelf/item/info', 'GET /admin/library/shelf/item/summary', 'POST /admin/library/shelf/item/add', 'POST /admin/library/shelf/item/page', 'POST /admin/library/shelf/item/restock']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a prefix written (a string, or the options prefix) is the path, whatever the file place', () => {
+    const written = routesAndWarnings({ '/ws/src/modules/library/controller/app/shelf.ts': cool("@CoolController('/books')", "  @Get('/new')\n  async fresh() {}") });
+    assert.deepEqual(written.routes, ['GET /books/new']);
+    const option = routesAndWarnings({ '/ws/src/modules/library/controller/app/shelf.ts': cool("@CoolController({ prefix: '/shelf', api: ['list'] })") });
+    assert.deepEqual(option.routes, ['POST /shelf/list']);
+  });
+
+  test('a file whose one route source is the CoolController api (no handler decorator, no route import) may declare routes', () => {
+    const only = "import { CoolController, BaseController } from '@cool-midway/core';\n@CoolController({ api: ['page'], entity: ShelfEntity })\nexport class ShelfController extends BaseController {}\n";
+    assert.ok(mayDeclareRoutes(only));
+    assert.deepEqual(routesAndWarnings({ '/ws/src/modules/library/controller/admin/shelf.ts': only }).routes, ['POST /admin/library/shelf/page']);
+  });
+});
