@@ -10,7 +10,7 @@ import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, E
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
-import { returnedTemplate } from './pathFunctions';
+import { JOINED_ARGS, joinedValue, joinsArguments, returnedTemplate } from './pathFunctions';
 import { soleCallArgument } from './soleCallArguments';
 import { mappedRouteOptions, type MappedTableReader } from './mappedTables';
 import { passedParam } from './passThrough';
@@ -31,20 +31,10 @@ import { ENV_OBJECT, envVariableRead } from './envReads';
 import { returnWhenArgumentUnset, unsetArgumentVariable } from './unsetArguments';
 import { ENV_VALUE } from './urlPathRefs';
 import { filteredData, reducedEntries, type ReducedEntries } from './hookFilters';
+import { isEmptyObject, isMergeCall, mayMergeInto, mergingCalls } from './mergedObjects';
 
 /** Calls whose value is their first argument, as far as paths are concerned. */
 const IDENTITY_CALL = /^(?:String|Object\.freeze|createRoute|\w+\.createRoute|cloneDeep|\w+\.cloneDeep|structuredClone)$/;
-
-/** Functions merging objects: a configuration's defaults with what a file or the environment gives at run time. */
-const MERGE_FUNCTION = /^(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)$/;
-
-/** `merge(a, b)`, `this.merge(a, b)`, `_.defaultsDeep(a, b)`, `Object.assign({}, a, b)`. */
-function isMergeCall(callee: ts.Expression): boolean {
-  const x = skipOuter(callee);
-  if (isIdentifier(x)) return MERGE_FUNCTION.test(x.text);
-  if (!isPropertyAccessExpression(x)) return false;
-  return MERGE_FUNCTION.test(x.name.text) || (x.name.text === 'assign' && isIdentifier(x.expression) && x.expression.text === 'Object');
-}
 
 /** An environment variable's name as an env helper's first argument takes it (`GLOBAL_PREFIX`). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -82,8 +72,9 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
     const objs = known as Extract<ConstValue, { kind: 'obj' }>[];
     const props: Record<string, ConstValue> = {};
     for (const key of Object.keys(objs[0]?.props ?? {})) {
-      const v = key === SPREAD ? undefined : oneOf(objs.map((o) => o.props[key]));
-      if (v) props[key] = v;
+      // Each an imported object spread or merged in: read in each of them (a key one writes itself is not looked for there).
+      const v = oneOf(objs.map((o) => o.props[key]));
+      if (v && (key !== SPREAD || sameKeys(objs))) props[key] = v;
     }
     // Keys one of them writes with a value not known: none is known absent.
     return { kind: 'obj', props, other: { [SPREAD]: null } };
@@ -91,6 +82,32 @@ function oneOf(values: readonly (ConstValue | undefined)[]): ConstValue | undefi
   const refs = known.map((v) => soleRef(v));
   if (refs.some((r) => r === undefined || r.fallback !== undefined || r.truthy !== undefined || r.path.includes(EACH))) return undefined;
   return str({ ref: { local: ONE_OF, path: [], oneOf: refs.flatMap((r) => (r ? (r.oneOf ?? [{ local: r.local, path: r.path }]) : [])) } });
+}
+
+/**
+ * Imported objects merged, in order (`merge(target, base, production, { env })`): a reference to
+ * the last, falling back on the one before where it lacks a key (values.ts propOf keeps the
+ * fallback under a property path); undefined when none is.
+ */
+function mergedRefs(values: readonly (ConstValue | undefined)[], imported: ReadonlySet<string>): StrValue | undefined {
+  let out: StrValue | undefined;
+  for (const v of values) {
+    const ref = v?.kind === 'str' ? soleRef(v) : undefined;
+    if (!ref || !imported.has(ref.local) || ref.args || ref.orElse || ref.oneOf || ref.truthy || ref.fallback !== undefined) continue;
+    out = str({ ref: { local: ref.local, path: ref.path, ...(out ? { orElse: out, nullish: true as const } : {}) } });
+  }
+  return out;
+}
+
+/** Whether call arguments hold a literal piece of a path: text with a slash in it, `'api/users'`, `'/'`. */
+function pathPiece(args: readonly ConstValue[]): boolean {
+  return args.some((a) => literalOf(a)?.includes('/') === true) && args.some((a) => a.kind === 'str' && literalOf(a) === undefined);
+}
+
+/** Whether objects write the same keys (a spread in each is then read for the same keys in each). */
+function sameKeys(objs: readonly Extract<ConstValue, { kind: 'obj' }>[]): boolean {
+  const keys = Object.keys(objs[0]?.props ?? {}).sort().join('\0');
+  return objs.every((o) => Object.keys(o.props).sort().join('\0') === keys);
 }
 
 /** The literal items every list has (in the first's order); undefined when none is common or an item is not literal. */
@@ -462,9 +479,22 @@ export abstract class Evaluator extends ReaderBase {
    * reads. Undefined when no argument is a known object.
    */
   private mergedDefaults(args: readonly ts.Expression[], depth: number): ConstValue | undefined {
-    const objects = args.map((a) => this.evaluate(a, depth)).filter((v): v is Extract<ConstValue, { kind: 'obj' }> => v?.kind === 'obj');
-    if (!objects.some((o) => Object.keys(o.props).length > 0)) return undefined;
-    return { kind: 'obj', props: Object.assign({}, ...objects.map((o) => o.props)) as Record<string, ConstValue>, other: { [SPREAD]: null } };
+    const values = args.map((a) => this.evaluate(a, depth));
+    const objects = values.filter((v): v is Extract<ConstValue, { kind: 'obj' }> => v?.kind === 'obj');
+    const refs = mergedRefs(values, this.importedNames);
+    if (!objects.some((o) => Object.keys(o.props).length > 0) && !refs) return undefined;
+    const props = Object.assign({}, ...objects.map((o) => o.props)) as Record<string, ConstValue>;
+    // Imported objects merged (`merge(settings, base, production)`): a key the literals do not write is read in them, the later first.
+    if (refs) props[SPREAD] = refs;
+    return { kind: 'obj', props, other: { [SPREAD]: null } };
+  }
+
+  /** The empty object `decl` as the merges into it at the top of the file make it (mergedObjects.ts); one of them where they stand in the branches of an `if`. */
+  protected mergedInto(decl: ts.ObjectLiteralExpression, depth: number): ConstValue | undefined {
+    const alternatives = mayMergeInto(this.sf) ? mergingCalls(decl, this.valueNodes) : undefined;
+    if (!alternatives) return undefined;
+    const values = alternatives.map((args) => this.mergedDefaults(args, depth));
+    return values.length === 1 ? values[0] : oneOf(values);
   }
 
   /**
@@ -540,6 +570,9 @@ export abstract class Evaluator extends ReaderBase {
       // `const kinds = []` filled by a loop over a listed folder: one element per file (pushedLists.ts).
       const filled = isArrayLiteralExpression(hit as ts.Node) && (hit as ts.ArrayLiteralExpression).elements.length === 0 ? this.pushedList(hit as ts.ArrayLiteralExpression) : undefined;
       if (filled) return filled;
+      // `const settings = {}` filled by `merge(settings, base, production)` at the top of the file (mergedObjects.ts).
+      const merged = isEmptyObject(hit as ts.Node) ? this.mergedInto(hit as ts.ObjectLiteralExpression, depth) : undefined;
+      if (merged) return merged;
       const changed = this.changedNames.has(node.text) ? letDeclarationOf(hit as ts.Node) : undefined;
       return changed ? this.letValue(changed, hit as ts.Expression, node, depth) : this.evaluate(hit as ts.Expression, depth);
     }
@@ -1036,6 +1069,8 @@ export abstract class Evaluator extends ReaderBase {
     // A path is built of texts: a call given an object, a list or a function builds none (`makeIcon({ ... })`), and is not read.
     if (node.arguments.some((a) => NOT_TEXT.has(skipOuter(a).kind))) return undefined;
     const target = this.pathTarget(skipOuter(node.expression));
+    // `join(base, 'users')` of a function of the file joining its arguments (pathFunctions.ts joinsArguments).
+    if (target && 'fn' in target && this.mayBuildPath(target.fn) && joinsArguments(target.fn)) return this.joinedCall(node, depth);
     // A function of the file is run (functionTemplate) before its arguments are read: most build no path.
     const template = target && 'fn' in target ? (this.mayBuildPath(target.fn) ? this.functionTemplate(target.fn, depth) : undefined) : undefined;
     if (!target || ('fn' in target && !template)) return undefined;
@@ -1047,7 +1082,8 @@ export abstract class Evaluator extends ReaderBase {
     }
     // Another file's function is read for texts only: a method of the imported base class given strings,
     // an imported function given literals (not `makeIcon({ ... })`, `t(Strings.title)`: no path is built so).
-    const texts = 'remote' in target && (target.path.length > 0 ? args.every((a) => a.kind === 'str') : args.length > 0 && args.every((a) => literalOf(a) !== undefined));
+    // Or given texts, one of them a literal piece of a path (`urljoin(settings.route, 'api/users')`).
+    const texts = 'remote' in target && (target.path.length > 0 || pathPiece(args) ? args.every((a) => a.kind === 'str') : args.length > 0 && args.every((a) => literalOf(a) !== undefined));
     if ('remote' in target) return texts ? str({ ref: { local: target.remote, path: [...target.path, CALLED], args } }) : undefined;
     if (!template) return undefined;
     const filled: ConstValue[] = [];
@@ -1058,6 +1094,18 @@ export abstract class Evaluator extends ReaderBase {
     }
     const v = substituteParams(template, filled, ARG);
     return unknownIn(v, true) ? undefined : v;
+  }
+
+  /** A call of a function of the file joining its arguments with slashes: its arguments so joined; undefined when one is not known. */
+  private joinedCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    if (node.arguments.length > JOINED_ARGS) return undefined;
+    const args: ConstValue[] = [];
+    for (const a of node.arguments) {
+      const v = isSpreadElement(a) ? undefined : this.evaluate(a, depth);
+      if (v?.kind !== 'str') return undefined;
+      args.push(v);
+    }
+    return joinedValue(args);
   }
 
   /**

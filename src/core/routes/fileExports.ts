@@ -7,6 +7,8 @@ import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isArrowF
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
 import { ANY_ARGS, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, DEFAULT_OBJECT, NEW, SPREAD, argRef, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
+import { JOINED_ARGS, joinedValue, joinsArguments } from './pathFunctions';
+import { isEmptyObject } from './mergedObjects';
 import { isFunctionWithBody, returnedExpressions, skipOuter, wrappedFunction, extendedClass } from './tsSyntax';
 import { returnedExpression, chainRoot, restNames, hasModifier, cjsNamedExport, isModuleExports, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
@@ -311,7 +313,7 @@ export abstract class ExportReader extends MountReader {
     const constants: Record<string, ConstValue> = {};
     for (const [name, node] of this.decls) {
       // A function's value is what a configuration getter reads (evaluator.ts keyedGetter), else what it returns when it builds a path.
-      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isArrayLiteralExpression(node) && node.elements.length === 0 ? (this.pushedList(node) ?? this.evaluate(node)) : isExpression(node) ? this.evaluate(node) : undefined;
+      const v = isFunctionWithBody(node) ? (this.evaluate(node) ?? this.pathFunctionValue(node) ?? this.calledValue(node)) : isEnumDeclaration(node) ? this.enumValue(node) : isClassDeclaration(node) ? this.classValue(node, 0) : isArrayLiteralExpression(node) && node.elements.length === 0 ? (this.pushedList(node) ?? this.evaluate(node)) : isEmptyObject(node) ? (this.mergedInto(node, 0) ?? this.evaluate(node)) : isExpression(node) ? this.evaluate(node) : undefined;
       if (v && v.kind !== 'config') constants[name] = v;
     }
     withReassignedFields(this.sf, constants, (e) => this.evaluate(e));
@@ -471,6 +473,12 @@ export abstract class ExportReader extends MountReader {
    */
   private pathFunctionValue(fn: ts.FunctionLikeDeclaration): ConstValue | undefined {
     if (fn.parameters.length === 0 || !this.mayBuildPath(fn)) return undefined;
+    // `urljoin(settings.route, 'api/users')` of a function joining its arguments: each position's, '' for one not given.
+    if (joinsArguments(fn)) {
+      const positions = Array.from({ length: JOINED_ARGS }, (_, i) => i);
+      const joined = joinedValue(positions.map(argRef));
+      return joined && { kind: 'obj', props: { [CALLED]: joined, ...Object.fromEntries(positions.map((i) => [`${ARG}${i}`, str('')])) } };
+    }
     const template = this.functionTemplate(fn);
     if (!template || !unknownIn(template, true)) return undefined;
     const props: Record<string, ConstValue> = { [CALLED]: template };

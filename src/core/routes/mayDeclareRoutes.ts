@@ -130,6 +130,12 @@ const objectDeclared = (name: string) =>
 // instance (the common case, merging nothing) is no such value.
 const EXPORTED_INSTANCE = /\b(?:export\s+default|module\.exports\s*=)\s*new\s+([\w$]+)\s*\(/;
 const MERGES = /\b(?:merge|mergeDeep|deepMerge|deepmerge|defaults|defaultsDeep|extend)\s*\(/;
+
+// A function joining its rest parameter with slashes, exported (`const urljoin = (...parts) => parts.join('/');
+// export default urljoin;`, pathFunctions.ts joinsArguments): another file builds route paths with it
+// (`urljoin(settings.route, 'api/users')`), though no quote follows its export.
+const JOINS_REST = /\(\s*\.\.\.[\w$]+\s*\)[^]{0,300}?\.join\(\s*['"]\/['"]\s*\)/;
+const EXPORTS = /\bexport\b|\bmodule\.exports\b/;
 // A service instance exported by name (`export const Common = new CommonService()`) whose class holds a
 // path in a field (`public baseHref = '/rtl';`, or `this.baseHref = '/rtl';` in its constructor): another
 // file mounts its routers under `common.baseHref`.
@@ -239,7 +245,7 @@ export function isStory(file: string): boolean {
 const FOLDER_LISTED = /\b(?:globSync|glob\.sync|globbySync|fg\.sync|fastGlob\.sync|readdirSync)\s*\(/;
 const PUSHED = /\.push\s*\(/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${JOINS_REST.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -252,6 +258,7 @@ export function mayDeclareRoutes(text: string): boolean {
   if (YAML_FILE_READ.test(text)) return true;
   if (CLASS_DECLARED.test(text) && FEATHERS_LOAD.test(text)) return true;
   if (FOLDER_LISTED.test(text) && PUSHED.test(text)) return true;
+  if (JOINS_REST.test(text) && EXPORTS.test(text)) return true;
   if (CLASS_DECLARED.test(text) && INSTANCE_FACTORY_EXPORT.test(text)) return true;
   // A search first: matchAll copies the expression and makes an iterator for every file, and most export nothing by name.
   if (text.search(EXPORTED_NAME) >= 0) for (const m of text.matchAll(EXPORTED_NAME)) if (m[1] !== undefined && objectDeclared(m[1]).test(text)) return true;

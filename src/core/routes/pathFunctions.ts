@@ -6,7 +6,7 @@
 // them in a conditional on it, so what is returned is one value per function, filled with each
 // call's arguments (extracted.ts substituteParams). Loops, `switch`, `try` and the like: not read.
 import ts from './compiler';
-import { isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isPropertyAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isObjectBindingPattern, isArrayBindingPattern, isPrefixUnaryExpression, isReturnStatement, isStringLiteral, isThrowStatement, isVariableStatement } from './tsNodes';
+import { forEachChild, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isConditionalExpression, isPropertyAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isObjectBindingPattern, isArrayBindingPattern, isPrefixUnaryExpression, isReturnStatement, isStringLiteral, isThrowStatement, isVariableStatement } from './tsNodes';
 import { ARG, UNKNOWN_LOCAL, argRef, concat, isTruthyText, literalOf, propOf, str, unknownIn, type ConstValue, type TextTest } from './values';
 import { skipOuter } from './tsSyntax';
 
@@ -39,6 +39,53 @@ export function returnedTemplate(fn: ts.FunctionLikeDeclaration, locals: Map<str
   const run = new BodyRun(locals, evaluate);
   const flow = isBlock(body) ? run.statements(body.statements, 0) : ({ kind: 'return', value: evaluate(body) ?? UNKNOWN } as const);
   return flow?.kind === 'return' && !unknownIn(flow.value) ? flow.value : undefined;
+}
+
+/** Arguments a call of a function joining its arguments is read with, at most (collect.ts fills as many for another file's function). */
+export const JOINED_ARGS = 16;
+
+/**
+ * Whether a function joins its arguments with slashes, as a URL-joining helper does: its one
+ * parameter a rest parameter, `(...parts) => parts.join('/')`, `function (...args) { const s =
+ * [].slice.call(args, 0).join('/'); return normalize(s); }` (a normalizing of repeated slashes, as
+ * every route path gets, is read as done). A body of a few statements only.
+ */
+export function joinsArguments(fn: ts.FunctionLikeDeclaration): boolean {
+  const [p, more] = fn.parameters;
+  const body = fn.body;
+  if (!p || more || !p.dotDotDotToken || !isIdentifier(p.name) || !body) return false;
+  if (isBlock(body) && body.statements.length > 4) return false;
+  const rest = p.name.text;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (isCallExpression(n) && isPropertyAccessExpression(n.expression) && n.expression.name.text === 'join') {
+      const [sep] = n.arguments;
+      if (sep && isStringLiteral(sep) && sep.text === '/' && n.arguments.length === 1 && mentions(n.expression.expression, rest)) found = true;
+    }
+    forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (isIdentifier(node)) return node.text === name;
+  return forEachChild(node, (c) => (mentions(c, name) ? true : undefined)) === true;
+}
+
+/**
+ * What a call of a function joining its arguments (joinsArguments) gives for the arguments: each
+ * one, a slash between; undefined where the values cannot be joined.
+ */
+export function joinedValue(args: readonly ConstValue[]): ConstValue | undefined {
+  let out: ConstValue | undefined;
+  for (const a of args) {
+    const joined: ConstValue | undefined = out === undefined ? a : concat(out, str('/'));
+    out = out === undefined ? joined : joined && concat(joined, a);
+    if (!out) return undefined;
+  }
+  return out;
 }
 
 /** Each name a parameter or a declaration binds (`{ a, b: [c] }` too), set to `value`. */

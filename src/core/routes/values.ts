@@ -255,7 +255,9 @@ export function propOf(v: ConstValue | undefined, path: readonly string[]): Cons
       // A property of what a rest element keeps is that property of the whole (OMIT).
       const at = ref.path[ref.path.length - 1]?.startsWith(OMIT) ? ref.path.slice(0, -1) : ref.path;
       const oneOf = ref.oneOf?.map((o) => ({ local: o.local, path: [...o.path, ...rest] }));
-      return str({ ref: { local: ref.local, path: [...at, ...rest], ...(oneOf ? { oneOf } : {}) } });
+      // Objects merged (evaluator.ts mergedRefs): the key in the one merged before where the later lacks it.
+      const orElse = ref.nullish && ref.orElse && soleRef(ref.orElse) ? propOf(ref.orElse, rest) : undefined;
+      return str({ ref: { local: ref.local, path: [...at, ...rest], ...(oneOf ? { oneOf } : {}), ...(orElse ? { orElse, nullish: true as const } : {}) } });
     }
   }
   return cur;
