@@ -917,8 +917,10 @@ export interface PathClass {
   superArgs?: Array<string | null>;
   /** Methods registering a route for each [path, handler] pair of the list they are given. */
   pairHelpers?: Record<string, PathRoute[]>;
-  /** Its calls of such methods: the pairs' first elements (literal texts, null for any other). */
-  pairCalls?: Array<{ helper: string; firsts: Array<string | null>; line: number }>;
+  /** Methods registering routes at the path they are given (`setupRoutes(endpoint) { this.app.get(endpoint, h) }`): as pairHelpers, the path the pair's first element. */
+  pathHelpers?: Record<string, PathRoute[]>;
+  /** Its calls of such methods: the pairs' first elements (literal texts, null for any other); `direct`, a path helper's call given the path itself (`super.setupRoutes('/x')`). */
+  pairCalls?: Array<{ helper: string; firsts: Array<string | null>; line: number; direct?: true }>;
   /** Its routes at a path reading a field it does not declare itself. */
   fieldRoutes?: PathRoute[];
 }

@@ -49,14 +49,16 @@ function chainOf<F extends ClassFile>(s: F, c: PathClass, find: ClassFinder<F>):
 function classRoutes(file: string, name: string, chain: PathClass[], warnings: string[]): ExtractedRoute[] {
   const fields = new Map<string, string | null>();
   const helpers = new Map<string, PathRoute[]>();
+  const direct = new Map<string, PathRoute[]>();
   chain.forEach((c, i) => {
     const below = chain[i - 1];
     for (const [field, at] of Object.entries(c.fields ?? {})) if (below && !fields.has(field)) fields.set(field, below.superArgs?.[at] ?? null);
     for (const [helper, routes] of Object.entries(c.pairHelpers ?? {})) if (!helpers.has(helper)) helpers.set(helper, routes);
+    for (const [helper, routes] of Object.entries(c.pathHelpers ?? {})) if (!direct.has(helper)) direct.set(helper, routes);
   });
   const [own] = chain;
   const out: ExtractedRoute[] = [];
-  const add = (r: PathRoute, line: number, first?: string | null): void => {
+  const add = (r: PathRoute, line: number, first?: string | null, call = ''): void => {
     const pieces = r.path.map((p) => (typeof p === 'string' ? p : 'field' in p ? fields.get(p.field) : first));
     const unknown = r.path.find((p, i): p is { field: string } => typeof p === 'object' && 'field' in p && (pieces[i] === null || pieces[i] === undefined));
     if (unknown) {
@@ -64,8 +66,10 @@ function classRoutes(file: string, name: string, chain: PathClass[], warnings: s
       return;
     }
     if (pieces.every((p): p is string => typeof p === 'string')) out.push({ method: r.method, path: joinRoutePath(pieces.join('')), line, kind: 'router', router: r.router });
+    // `super.setupRoutes(endpoint)` given no literal: the path is the caller's value, not known here.
+    else if (first === null) warnings.push(scanWarningText(file, { id: 'inheritedPath', args: [r.method, name, call], line }));
   };
-  for (const call of own?.pairCalls ?? []) for (const r of helpers.get(call.helper) ?? []) for (const first of call.firsts) add(r, call.line, first);
+  for (const call of own?.pairCalls ?? []) for (const r of (call.direct ? direct : helpers).get(call.helper) ?? []) for (const first of call.firsts) add(r, call.line, first, call.helper);
   for (const r of own?.fieldRoutes ?? []) add(r, r.line);
   return out;
 }

@@ -11,7 +11,7 @@ import ts from './compiler';
 import { forEachChild, isArrayBindingPattern, isArrayLiteralExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConstructorDeclaration, isExpressionStatement, isForOfStatement, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isReturnStatement, isStringLiteral, isTemplateExpression, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { ROUTER_METHODS } from './routeSpec';
-import type { ExtractedFile, PathClass, PathPiece } from './extracted';
+import type { ExtractedFile, PathClass, PathPiece, PathRoute } from './extracted';
 
 /**
  * A file that may declare such classes: a class calling `super(...)` or keeping a constructor
@@ -45,7 +45,9 @@ export function readPathClasses(sf: ts.SourceFile, out: ExtractedFile): void {
   if (Object.keys(classes).length === 0) return;
   out.pathClasses = classes;
   const helperLines = new Set(Object.values(classes).flatMap((c) => Object.values(c.pairHelpers ?? {}).flatMap((rs) => rs.map((r) => r.line))));
-  out.warnings = out.warnings.filter((w) => w.id !== 'instanceFieldPath' || w.line === undefined || !helperLines.has(w.line));
+  // A path helper's routes at its parameter: each call gives the path (a call giving no literal is warned of there).
+  const pathLines = new Set(Object.values(classes).flatMap((c) => Object.values(c.pathHelpers ?? {}).flatMap((rs) => rs.map((r) => r.line))));
+  out.warnings = out.warnings.filter((w) => w.line === undefined || (w.id === 'instanceFieldPath' ? !helperLines.has(w.line) : w.id !== 'routerPath' || !pathLines.has(w.line)));
 }
 
 function pathClass(sf: ts.SourceFile, cls: ts.ClassDeclaration): PathClass | undefined {
@@ -62,10 +64,12 @@ function pathClass(sf: ts.SourceFile, cls: ts.ClassDeclaration): PathClass | und
     if (isMethodDeclaration(m) && isIdentifier(m.name) && m.parameters.length === 1) {
       const routes = pairRoutes(sf, m);
       if (routes.length > 0) (c.pairHelpers ??= {})[m.name.text] = routes;
+      const direct = routes.length === 0 ? paramRoutes(sf, m) : [];
+      if (direct.length > 0) (c.pathHelpers ??= {})[m.name.text] = direct;
     }
     if ((isMethodDeclaration(m) || isConstructorDeclaration(m)) && m.body) readCalls(sf, m.body, own, c);
   }
-  return c.fields || c.pairHelpers || c.pairCalls || c.fieldRoutes ? c : undefined;
+  return c.fields || c.pairHelpers || c.pathHelpers || c.pairCalls || c.fieldRoutes ? c : undefined;
 }
 
 /** The constructor's parameter properties by position, and the getters returning one (`get path() { return this._path }`). */
@@ -148,6 +152,32 @@ function pairRoutes(sf: ts.SourceFile, m: ts.MethodDeclaration): NonNullable<Pat
   return out;
 }
 
+/**
+ * The routes a method registers at the path it is given (`setupRoutes(endpoint) { this.app.get(endpoint,
+ * h) }`, also under a prefix field, `${this.base}${endpoint}`): its one parameter read as the path's
+ * piece a call gives (a pair's first element, as pairRoutes reads one).
+ */
+function paramRoutes(sf: ts.SourceFile, m: ts.MethodDeclaration): PathRoute[] {
+  const param = m.parameters[0];
+  if (!param || !isIdentifier(param.name) || !m.body) return [];
+  const name = param.name.text;
+  const out: PathRoute[] = [];
+  const visit = (n: ts.Node): void => {
+    const method = isCallExpression(n) ? thisRouterMethod(n) : undefined;
+    const path = method && isCallExpression(n) && n.arguments.length >= 2 && n.arguments[0] ? pathPieces(n.arguments[0], name) : undefined;
+    if (method && path?.some((p) => typeof p === 'object' && 'element' in p) && isPropertyAccessExpression(method)) out.push({ method: ROUTER_METHODS[method.name.text] ?? 'GET', path, router: method.expression.getText(sf), line: lineOf(sf, n) });
+    forEachChild(n, visit);
+  };
+  visit(m.body);
+  return out;
+}
+
+/** `this.x` or `super.x`: `x`. */
+function ownOrBaseMember(e: ts.Expression): string | undefined {
+  const x = skipOuter(e);
+  return isPropertyAccessExpression(x) && (x.expression.kind === ts.SyntaxKind.ThisKeyword || x.expression.kind === ts.SyntaxKind.SuperKeyword) ? x.name.text : undefined;
+}
+
 /** The name a `for...of` binds to its element's first item: `for (const [a] of l)`, or `const [a] = e` first in its body. */
 function pairFirst(loop: ts.ForOfStatement): string | undefined {
   const init = loop.initializer;
@@ -179,6 +209,10 @@ function readCalls(sf: ts.SourceFile, body: ts.Block, own: Set<string>, c: PathC
         });
         (c.pairCalls ??= []).push({ helper, firsts, line: lineOf(sf, n) });
       }
+      // `super.setupRoutes('/companions')`: a path helper (paramRoutes) of this class or a base given the path.
+      const pathHelper = ownOrBaseMember(n.expression);
+      if (pathHelper !== undefined && n.arguments.length === 1 && n.arguments[0] && !isArrayLiteralExpression(skipOuter(n.arguments[0])))
+        (c.pairCalls ??= []).push({ helper: pathHelper, firsts: [literalText(n.arguments[0]) ?? null], line: lineOf(sf, n), direct: true });
       const method = thisRouterMethod(n);
       const path = method && n.arguments.length >= 2 && n.arguments[0] ? pathPieces(n.arguments[0], undefined) : undefined;
       const inherited = path?.some((p) => typeof p === 'object' && 'field' in p && !own.has(p.field));

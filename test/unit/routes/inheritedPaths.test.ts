@@ -94,3 +94,47 @@ suite('collectRoutes: a started app mounting routers in a loop over values not k
     assert.deepEqual(served('for (const c of controllers) console.log(c);'), ['GET /']);
   });
 });
+
+suite('a base class method registering routes at the path it is given, called by subclasses (inheritedPaths.ts paramRoutes)', () => {
+  const provider = [
+    "import type { Application } from 'express';",
+    'export abstract class Provider {',
+    '  constructor(protected app: Application, protected secret: string) { this.routes(); }',
+    '  protected abstract routes(): void;',
+    '  serveAt(endpoint: string): void {',
+    "    this.app.options(endpoint, (_q: unknown, r: { send(s: string): void }) => r.send(''));",
+    '    this.app.get(endpoint, async (_q: unknown, r: { send(s: string): void }) => r.send(this.secret));',
+    '  }',
+    '}',
+  ].join('\n');
+  const sub = (name: string, call: string) =>
+    [
+      "import type { Application } from 'express';",
+      "import { Provider } from './Provider';",
+      `export class ${name} extends Provider {`,
+      '  constructor(protected app: Application, secret: string) { super(app, secret); }',
+      `  routes(): void { ${call} }`,
+      '}',
+    ].join('\n');
+
+  test("each subclass's super.serveAt('/x') (or this.serveAt) registers the base method's routes at its path", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/Provider.ts': provider,
+      '/s/Colours.ts': sub('Colours', "super.serveAt('/colours/list');"),
+      '/s/Shapes.ts': sub('Shapes', 'this.serveAt(`/shapes/list`);'),
+    });
+    assert.deepEqual(routes, ['GET /colours/list', 'GET /shapes/list', 'OPTIONS /colours/list', 'OPTIONS /shapes/list']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a path given as no literal is warned of at the call, naming the class and the method; no route is guessed', () => {
+    const { routes, warnings } = routesAndWarnings({ '/s/Provider.ts': provider, '/s/Odd.ts': sub('Odd', 'super.serveAt(process.argv[2] ?? "");') });
+    assert.deepEqual(routes, []);
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0] ?? '', /^\/s\/Odd\.ts:5: .*Odd.*serveAt.*not found statically/);
+  });
+
+  test('the base alone registers nothing at its parameter', () => {
+    assert.deepEqual(routesAndWarnings({ '/s/Provider.ts': provider }).routes, []);
+  });
+});
