@@ -154,6 +154,10 @@ export abstract class Evaluator extends ReaderBase {
   /** Whether the file's text has what a function building a path has (PATH_TEXT), read at its first function (mayBuildPath). */
   private pathText: boolean | undefined;
   private classReaderCache: ClassReader | undefined;
+  /** Whether the file's text may merge into an object (mergedObjects.ts mayMergeInto), read at its first empty object. */
+  private mergeText: boolean | undefined;
+  /** The merges into each empty object read (mergedObjects.ts mergingCalls). */
+  private readonly merges = new Map<ts.ObjectLiteralExpression, ts.Expression[][] | undefined>();
 
   /**
    * A mount prefix this scan cannot know (`process.env.API_PREFIX`, `basePath()`): the segment
@@ -491,7 +495,11 @@ export abstract class Evaluator extends ReaderBase {
 
   /** The empty object `decl` as the merges into it at the top of the file make it (mergedObjects.ts); one of them where they stand in the branches of an `if`. */
   protected mergedInto(decl: ts.ObjectLiteralExpression, depth: number): ConstValue | undefined {
-    const alternatives = mayMergeInto(this.sf) ? mergingCalls(decl, this.valueNodes) : undefined;
+    this.mergeText ??= mayMergeInto(this.sf);
+    if (!this.mergeText) return undefined;
+    // Each empty object's merges found once: a walk of every node of the file.
+    if (!this.merges.has(decl)) this.merges.set(decl, mergingCalls(decl, this.valueNodes));
+    const alternatives = this.merges.get(decl);
     if (!alternatives) return undefined;
     const values = alternatives.map((args) => this.mergedDefaults(args, depth));
     return values.length === 1 ? values[0] : oneOf(values);
