@@ -33,6 +33,8 @@ const SCAN_TEXTS = {
   routeKeyPath: (path: string) => l10n.t('route path {0} made of a route table key is not known statically; routes skipped (list them in x-runtime-drift.routes)', path),
   routeTablePart: (part: string) =>
     l10n.t('routes merged into a route table from {0} are not known statically; they are skipped (list them in x-runtime-drift.routes)', part),
+  dispatchedTable: (list: string) =>
+    l10n.t("{0}: the request's method and URL are compared by hand with each record of this list (its method and url or path fields) and the matching record's handler is called: such a table is no router's, its routes are not read (list them in x-runtime-drift.routes)", list),
   routePathStart: (router: string, method: string, code: string) =>
     l10n.t('{0}.{1} path {2} starts with a value not known statically; the route is shown under … and not probed (list it with its full path in x-runtime-drift.routes)', router, method, code),
   routePathPart: (router: string, method: string, code: string) =>

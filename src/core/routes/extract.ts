@@ -43,6 +43,7 @@ import { methodWrappers } from './methodWrappers';
 import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 import { routeFunctionCallers } from './routeFunctionCallers';
 import { addedModulePath } from './modulePathCalls';
+import { dispatchesByHand } from './dispatchTables';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -269,6 +270,7 @@ class FileReader extends FeathersReader {
     }
     // A loop over a table's keys whose body calls a router by a computed method, else one read element by element.
     const loop = this.loopOf(node);
+    if (loop && dispatchesByHand(loop)) this.warn(node, { id: 'dispatchedTable', args: [loop.list.getText()] });
     if (loop && (this.readListedKeysLoop(loop) || this.readKeyLoop(loop) || this.readLoop(loop))) return;
     if (isCallExpression(node)) {
       this.readCall(node);
