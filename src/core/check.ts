@@ -352,6 +352,9 @@ async function mappingWithin(deps: CheckDeps, opts: CheckOptions, spec: ServiceS
   if (inferred?.downloaded && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image fetches its source (${inferred.downloaded.source}, line ${inferred.downloaded.line}) instead of copying it from the workspace, so files are not compared with it`);
   }
+  for (const v of spec.build ? (inferred?.imageVariables ?? []) : []) {
+    warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build?.dockerfile ?? '')}:${v.line}: $${v.name} is not set by the Dockerfile but by its base image ${v.image}, which the workspace does not show: taken as the WORKDIR that stage works in, ${v.taken}, so the target ${inferred?.target ?? ''} rests on it (x-runtime-drift.target sets it)`);
+  }
   if (inferred?.startedElsewhere && spec.build) {
     warnings.push(l10n.t`${rel(opts.workspaceDir, spec.build.dockerfile)}: the image starts ${inferred.startedElsewhere.file}, which its build context does not hold, so the container fails to start; ${rel(opts.workspaceDir, inferred.startedElsewhere.found)} is the file meant (the Dockerfile looks written for its package folder as the build context): mapped to that package`);
   }

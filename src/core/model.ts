@@ -243,6 +243,12 @@ export interface SourceMapping {
    * (a Dockerfile written for that folder as context; mapping/startedElsewhere.ts): mapped to that package, with a warning.
    */
   startedElsewhere?: { file: string; found: string };
+  /**
+   * `COPY --from` sources of the Dockerfile that began with a variable it does not set, its base
+   * image's (`$WORKDIR/dist`, line 33), taken as the WORKDIR `taken` (dockerfile/imageVariables.ts):
+   * the target rests on that, so the report warns.
+   */
+  imageVariables?: { name: string; line: number; image: string; taken: string }[];
   /** Source extension -> output extension (".ts" -> ".js"). */
   rewrites: Record<string, string>;
   /** Front-end bundle (Vite, webpack, Next...): no 1:1 file mapping. */

@@ -111,7 +111,8 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
       const from = copy.from === undefined ? undefined : findStage(df.stages, copy.from);
       const chain = from === undefined ? [] : workdirHeirs(df, from, stage);
       if (from === undefined || chain.length === 0) continue;
-      for (const raw of copy.sources) {
+      // A source naming a variable the Dockerfile does not set (`$WORKDIR/dist`, the base image's ENV) shows no folder.
+      for (const raw of copy.sources.filter((s) => !UNRESOLVED.test(s))) {
         const source = posix.resolve('/', raw);
         const parts = source.split('/').filter(Boolean);
         // A wildcard only in the last name (`/home/node/package*.json`): a context file it matches.
@@ -143,6 +144,8 @@ async function shownByCopiesFrom(fs: FsLike, df: Dockerfile, stage: Stage, conte
 }
 
 const GLOB = /[*?[]/;
+/** A variable left as written by the parse: one the Dockerfile gives no value. */
+const UNRESOLVED = /\$(?:\{?[A-Za-z_])/;
 
 /**
  * The stages from `stage` to `from` (`from`'s chain of FROM stages, `stage` first) when `from` is

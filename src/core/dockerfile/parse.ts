@@ -32,6 +32,11 @@ export interface CopyInstr {
   fromRegistry?: true;
   /** Not a COPY: a compose service's bind mount of this context folder (serviceMounts.ts), as written (`.:/workspace`). */
   byMount?: string;
+  /**
+   * Its source began with a variable the Dockerfile does not set, `image`'s (`$WORKDIR/dist`),
+   * taken as the WORKDIR `taken` the stage copied from works in (imageVariables.ts).
+   */
+  imageVariable?: { name: string; taken: string; image: string };
 }
 
 /** A COPY or ADD of the build context's files: not from another stage or image, not a RUN's copy. */

@@ -11,6 +11,7 @@ import type { ServiceSpec, SourceMapping } from '../model';
 import type { FsLike } from '../ports';
 import { readJsonObject, readTsConfig, type TsConfigInfo } from './tsconfig';
 import { parseDockerignore } from '../dockerfile/dockerignore';
+import { imageVariableCopies, withImageVariables } from '../dockerfile/imageVariables';
 import { findBuildProject, objectField, withWorkspaceDeploys, type BuildProject } from './buildProject';
 import { isRecord } from '../isRecord';
 import { denoTasks } from './denoTasks';
@@ -566,6 +567,8 @@ async function describeMapping(f: Facts, p: Placement): Promise<SourceMapping> {
   if (p.buildOutDir !== undefined) mapping.buildOutDir = p.buildOutDir;
   if (p.builtInImage) mapping.builtInImage = true;
   if (f.startedElsewhere && f.startedElsewhere.sourceRoot === mapping.sourceRoot) mapping.startedElsewhere = { file: f.startedElsewhere.file, found: f.startedElsewhere.found };
+  const variables = f.df && spec.drift.target === undefined ? imageVariableCopies(stagesBuiltFor(f.df, spec.build?.target)) : [];
+  if (variables.length > 0) mapping.imageVariables = variables;
   const started = f.df && builtStage(f.df, spec.build?.target);
   if (started)
     mapping.started = {
@@ -732,7 +735,7 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const starts = linkedStarts(links);
   const workdirs = new Map([...shown.workdirs, ...starts.workdirs]);
   const envs = new Map([...shown.envs, ...starts.envs]);
-  const parsed = workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies);
+  const parsed = withImageVariables(workdirs.size === 0 && envs.size === 0 ? df : parseDockerfile(text, spec.build?.args, workdirs, envs, shown.copies));
   const linked = withLinkedImages(parsed, links, context, evidence);
   const read = await derivedStart(fs, linked, { path, context, target: spec.build?.target, builds }, evidence);
   const mountedFiles = new Set<string>();
