@@ -9,6 +9,7 @@ import { isRecord } from '../isRecord';
 import type { BuildProject } from './buildProject';
 import type { ScriptedBundle } from './bundleScript';
 import { builtByNextOnly, scriptRun, type BundledBy } from './bundler';
+import { withConfigPaths } from './configPaths';
 import { mainBundleOutput } from './mainBundleOutput';
 
 export interface BundlerConfig {
@@ -157,9 +158,13 @@ export async function rollupModules(fs: FsLike, project: BuildProject, names: Re
 /** `__dirname + '/precompiled'`: the folder beside the config, as `path.join(__dirname, 'precompiled')` names it. */
 const DIRNAME_PLUS = /__dirname\s*\+\s*(['"`])\/([^'"`$]*)\1/g;
 
-/** The output folder a bundler's config text names (its `output` pattern's second group), a path joined to __dirname by `+` read as joined. */
-function configOutput(config: { output: RegExp }, text: string): string | undefined {
-  return config.output.exec(text.replace(DIRNAME_PLUS, 'path.join(__dirname, $1$2$1)'))?.[2];
+/**
+ * The output folder a bundler's config text names (its `output` pattern's second group), a path
+ * joined to __dirname by `+` read as joined, one computed from the file's own constants as the path
+ * it gives (configPaths.ts) from the project's folder; `configDir`: the config's folder from there.
+ */
+function configOutput(config: { output: RegExp }, text: string, configDir = '.'): string | undefined {
+  return config.output.exec(withConfigPaths(text.replace(DIRNAME_PLUS, 'path.join(__dirname, $1$2$1)'), configDir))?.[2];
 }
 
 /** webpack's `output.path` as a config's text writes it (a literal, or joined to __dirname), relative to the config's folder. */
@@ -191,7 +196,7 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
       if (flag !== undefined) return { path: join(project.dir, flag), why: l10n.t`its "${name}" script: ${command.trim()}` };
     }
     const read = await configText(fs, project, config, commands);
-    const out = read === undefined ? undefined : configOutput(config, read.text);
+    const out = read === undefined ? undefined : configOutput(config, read.text, posix.dirname(read.file));
     if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };
   }
   if (scripted?.output !== undefined) return { path: scripted.output, why: l10n.t`${scripted.tool}'s output folder in ${scripted.file}` };
@@ -268,9 +273,42 @@ export async function webpackEntryFolder(fs: FsLike, project: BuildProject, name
   const commands = config ? bundlerCommands(project, config, names) : [];
   const read = config && commands.length > 0 ? await serverWebpackConfig(fs, project, config, commands) : undefined;
   if (read === undefined || /\bcontext\s*:/.test(read.text)) return undefined;
-  const entry = WEBPACK_ENTRY.exec(read.text)?.[3];
+  const entry = WEBPACK_ENTRY.exec(withConfigPaths(read.text, posix.dirname(read.file)))?.[3];
   const folder = entry === undefined || posix.isAbsolute(entry) ? undefined : /^(?:\.\/)?([\w@.-]+)\/[\w@./-]*\.[cm]?[jt]sx?$/.exec(entry)?.[1];
   return folder === undefined || folder === '.' || folder === '..' ? undefined : { folder, file: read.file };
+}
+
+/** A folder named `output` as a whole option, in the paths a config hands to a function building it (`output: path.resolve(root, 'build')`). */
+const OUTPUT_FOLDER = /\boutput\s*:\s*(['"`])([^'"`$]+)\1/;
+
+/**
+ * webpack run by any build script of the package (`build:api:prod` running `webpack --config
+ * config/api/webpack.config.ts`) whose config writes to the folder holding the file the image
+ * starts: that config bundles the program the image runs (a package building several, each image
+ * its own), from its entry. Its output is webpack's `output.path`, or a path option named `output`
+ * handed to a function building the config; either may be computed from the file's constants
+ * (configPaths.ts). `startsIn(dir)`: the file the image starts in that local folder, if any.
+ */
+export async function startedWebpackBundle(
+  fs: FsLike,
+  project: BuildProject,
+  startsIn: (dir: string) => string | undefined,
+): Promise<{ by: BundledBy; out: { path: string; why: string }; entryDir: string | undefined } | undefined> {
+  const config = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack');
+  for (const command of config ? bundlerCommands(project, config, /^build\b/) : []) {
+    const read = config && (await configText(fs, project, config, [command]));
+    if (!config || read === undefined) continue;
+    const text = withConfigPaths(read.text.replace(DIRNAME_PLUS, 'path.join(__dirname, $1$2$1)'), posix.dirname(read.file));
+    const out = config.output.exec(text)?.[2] ?? OUTPUT_FOLDER.exec(text)?.[2];
+    const path = out === undefined || posix.isAbsolute(out) ? undefined : join(project.dir, out);
+    const file = path === undefined ? undefined : startsIn(path);
+    if (path === undefined || file === undefined) continue;
+    const entry = /\bcontext\s*:/.test(text) ? undefined : WEBPACK_ENTRY.exec(text)?.[3];
+    const entryDir = entry === undefined || posix.isAbsolute(entry) || posix.normalize(entry).startsWith('..') ? undefined : join(project.dir, posix.dirname(entry));
+    const tool = l10n.t('webpack writing {0} ({1}), which the image starts as {2}', out ?? '', read.file, file);
+    return { by: { kind: 'script', tool, script: command.name }, out: { path, why: l10n.t`webpack's output folder in ${read.file}` }, entryDir };
+  }
+  return undefined;
 }
 
 /** webpack's `target` for Node (`target: 'node'`, `'async-node'`, `'node18'`): the config bundles a program Node runs, not a page. */

@@ -33,7 +33,7 @@ import { withRootScripts, withRunMoves, withTurboPrunes } from '../dockerfile/ru
 import { withRunScripts } from '../dockerfile/runScripts';
 import { entryFolder, startedFile } from '../routes/serverApps';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
-import { bundlerOutputDir, startedRollupBundle, viteSsrBundle } from './bundlerOutput';
+import { bundlerOutputDir, startedRollupBundle, startedWebpackBundle, viteSsrBundle } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
 import { otherStartedSources, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
@@ -179,7 +179,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // So does tsc's output beside a bundler building a front end of the package (startsTscOutput.ts).
   const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate, context)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
-  const rollup = nx || notBundled || !df ? undefined : await startedRollupBundle(fs, project, startedBundleScriptNames(project), startedIn(df, build?.target, project, locate, context));
+  const rollup = nx || notBundled || !df ? undefined : await startedBuildBundle(fs, project, startedIn(df, build?.target, project, locate, context));
   const nitro = nx || notBundled ? undefined : startedNitroOutput(await nitroBundle(fs, project, buildScriptNames(project)), df && { df, target: build?.target, project, locate, context });
   const startedCli = notBundled ? undefined : startedCliBundle(df, build?.target, project, locate);
   // A dev server of the framework (`remix vite:dev`) serves the same app directory, as it is. Astro
@@ -194,6 +194,14 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const bundlerOut = bundler === undefined ? undefined : byOwnOutput ? byOwnOutput.out : (scriptOut ?? (await bundlerOutputDir(fs, project, scripted)));
   const appRoot = frameworkAppRoot(routerFramework, { bundler, devServer, sourceRoot }, evidence);
   return { fs, spec, context, project, ts, tsName, sourceRoot: appRoot ?? sourceRoot, emit, compiled, bundler, bundlerOut, runBundle, started, devServer, launched, df, locate, evidence, ...(elsewhere ? { startedElsewhere: elsewhere } : {}) };
+}
+
+/**
+ * The bundle a build script writes that the image starts: rollup's (its server build scripts'),
+ * else webpack's (any build script's config whose output holds the started file).
+ */
+async function startedBuildBundle(fs: FsLike, project: BuildProject, started: (path: string, isFile: boolean) => string | undefined): Promise<{ by: BundledBy; out: { path: string; why: string } } | undefined> {
+  return (await startedRollupBundle(fs, project, startedBundleScriptNames(project), started)) ?? (await startedWebpackBundle(fs, project, (dir) => started(dir, false)));
 }
 
 /**

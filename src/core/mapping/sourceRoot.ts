@@ -12,7 +12,7 @@ import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '.
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { compiledStartEntry } from './startEntry';
 import { fileCompiledStart } from './fileCompilerScripts';
-import { rollupModules, webpackEntryFolder } from './bundlerOutput';
+import { rollupModules, startedWebpackBundle, webpackEntryFolder } from './bundlerOutput';
 import { isAtOrInside } from '../pathInside';
 import type { StartedSource } from './startedSource';
 import type { Location } from '../dockerfile/locate';
@@ -181,6 +181,18 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
     const path = top !== undefined && rest.length > 0 && top !== '..' ? join(project.dir, top) : undefined;
     if (path === undefined || !(await isDir(fs, path))) return undefined;
     return { path, why: l10n.t`the entry its "build" script bundles with Parcel (${entry ?? ''}) is below it` };
+  },
+  // A build script's webpack config writing the file the image starts (a package building several
+  // programs, each image one): the folder of that config's entry.
+  async (fs, { project, locate, startedFiles }) => {
+    const startsIn = (dir: string): string | undefined => {
+      const at = locate(dir)?.path;
+      return at === undefined ? undefined : startedFiles.find((f) => f.startsWith(`${at}/`));
+    };
+    const bundle = await startedWebpackBundle(fs, project, startsIn);
+    const path = bundle?.entryDir;
+    if (path === undefined || path === project.dir || !(await isDir(fs, path))) return undefined;
+    return { path, why: l10n.t`the folder of the entry webpack bundles into ${relative(project.dir, bundle?.out.path ?? '')}, where the image starts its file` };
   },
   // A server bundled by webpack: its config's entry (`entry: { server: './server/server.js' }`). A
   // package that is no server itself (a front end's, building a server beside it) only when that
