@@ -46,10 +46,12 @@ function engine(running: ContainerInfo[], asked: string[]): EngineLike {
   };
 }
 
-async function check(running: ContainerInfo[], asked: string[], sent: ProbeRequest[]) {
-  const fs: FsLike = memFs(FILES);
+async function check(running: ContainerInfo[], asked: string[], sent: ProbeRequest[], more: Record<string, string> = {}, built = true) {
+  const fs: FsLike = memFs({ ...FILES, ...more });
   const prober = { probe: async (req: ProbeRequest): Promise<ProbeOutcome> => (sent.push(req), { status: 200, verdict: 'live' }) };
-  return checkWorkspace({ fs, engine: engine(running, asked), prober, scanner: createInlineScanner(fs, { remember: false, scanText: () => scanSourceText }) }, { workspaceDir: '/shop', env: {} });
+  const eng = engine(running, asked);
+  if (!built) eng.inspectImage = async () => undefined;
+  return checkWorkspace({ fs, engine: eng, prober, scanner: createInlineScanner(fs, { remember: false, scanText: () => scanSourceText }) }, { workspaceDir: '/shop', env: {} });
 }
 
 suite('checkWorkspace: a Dockerfile with no compose file', () => {
@@ -73,5 +75,12 @@ suite('checkWorkspace: a Dockerfile with no compose file', () => {
     assert.equal(svc?.fix, 'start it (no compose file; its containers are those running shop): docker run -d -p 3000:3000 shop');
     assert.deepEqual(svc?.routes.map((r) => `${r.method} ${r.path} ${r.verdict}`), ['GET /health not-probed']);
     assert.deepEqual(sent, []);
+  });
+
+  test('a documented build that pushes to a registry is a release, not the fix: the fix builds that tag here', async () => {
+    const report = await check([], [], [], { '/shop/README.md': 'Release:\n\n    docker buildx build --push -t acme/shop .\n' }, false);
+    const [svc] = report.services;
+    assert.equal(svc?.image?.ref, 'acme/shop');
+    assert.equal(svc?.fix, 'build and start it (no compose file; its containers are those running acme/shop): docker build -t acme/shop . && docker run -d -p 3000:3000 acme/shop');
   });
 });

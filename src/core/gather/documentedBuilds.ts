@@ -7,11 +7,15 @@ import type { FsLike } from '../ports';
 import { buildArgsOf, documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
 import { imageKey } from '../compose/builtImages';
 import { isAtOrInside } from '../pathInside';
+import { workflowBuilds } from '../compose/workflowBuilds';
 
 /** The files read, in each folder: the first of them that says wins. */
 const DOC_FILES = ['README.md', 'readme.md', 'README', 'package.json', 'Makefile', 'makefile'];
 /** Shell scripts of a folder read too, by name. */
 const SCRIPT = /\.(?:sh|bash)$/;
+/** The repository's CI workflows, read (after the files above) for a Dockerfile service's build. */
+const WORKFLOWS_DIR = path.join('.github', 'workflows');
+const WORKFLOW = /\.ya?ml$/;
 /** A file larger than this is not read for build commands. */
 const MAX_DOC_BYTES = 512 * 1024;
 
@@ -56,16 +60,23 @@ function relative(workspaceDir: string, p: string): string {
   return path.relative(workspaceDir, p).split(path.sep).join('/') || '.';
 }
 
-/** The build commands of a folder's README, package.json, Makefile and shell scripts. */
-async function folderBuilds(fs: FsLike, dir: string): Promise<(DocumentedBuild & { file: string })[]> {
+/**
+ * The build commands of a folder's README, package.json, Makefile and shell scripts; with
+ * `workflows`, then those of its .github/workflows (`run: docker build …` lines and build-push-action
+ * steps), whose paths are the repository's: read only for the workspace's root.
+ */
+async function folderBuilds(fs: FsLike, dir: string, workflows = false): Promise<(DocumentedBuild & { file: string })[]> {
   const names = await fs.readdir(dir);
   const files = [...DOC_FILES.filter((n) => names.includes(n)), ...names.filter((n) => SCRIPT.test(n)).sort()];
+  if (workflows) files.push(...(await fs.readdir(path.join(dir, WORKFLOWS_DIR)).catch(() => [])).filter((n) => WORKFLOW.test(n)).sort().map((n) => path.join(WORKFLOWS_DIR, n)));
   const out: (DocumentedBuild & { file: string })[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
     const st = await fs.stat(file);
     if (!st?.isFile || (st.size ?? 0) > MAX_DOC_BYTES) continue;
-    out.push(...documentedBuilds(await fs.readFile(file).catch(() => '')).map((b) => ({ ...b, file: name })));
+    const text = await fs.readFile(file).catch(() => '');
+    const builds = WORKFLOW.test(name) ? [...documentedBuilds(text), ...workflowBuilds(text)].sort((a, b) => a.line - b.line) : documentedBuilds(text);
+    out.push(...builds.map((b) => ({ ...b, file: name })));
   }
   return out;
 }
@@ -83,7 +94,7 @@ export async function documentedStandaloneBuilds(fs: FsLike, specs: readonly Ser
     if (!spec.standalone || !build) continue;
     for (const dir of new Set([path.dirname(build.dockerfile), build.context, workspaceDir])) {
       if (!isAtOrInside(workspaceDir, dir)) continue;
-      if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
+      if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir, dir === workspaceDir));
       const hit = commands.get(dir)?.find((b) => path.resolve(b.dockerfile !== undefined ? dir : path.resolve(dir, b.context), b.dockerfile ?? 'Dockerfile') === build.dockerfile);
       const context = hit && path.resolve(dir, hit.context);
       if (!hit || !context || !isAtOrInside(workspaceDir, context)) continue;
@@ -91,7 +102,9 @@ export async function documentedStandaloneBuilds(fs: FsLike, specs: readonly Ser
       spec.image = hit.tag;
       spec.build = { ...build, context };
       spec.standalone = { ...spec.standalone, context: relative(workspaceDir, context) };
-      spec.documentedBuild = { command: hit.command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}`, ...(args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } }) };
+      // Written in a folder below the workspace: run from there.
+      const command = dir === workspaceDir ? hit.command : `cd ${relative(workspaceDir, dir)} && ${hit.command}`;
+      spec.documentedBuild = { command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}`, ...(args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } }) };
       break;
     }
   }

@@ -42,9 +42,13 @@ export function standaloneFix(ev: ServiceEvidence, rung: RungName | null): strin
   }
 }
 
-/** The project's own build command where it writes one down, else `docker build -t TAG -f FILE CONTEXT`. */
+/**
+ * The project's own build command where it writes one down, else `docker build -t TAG -f FILE CONTEXT`;
+ * not one that pushes to a registry or exports the image elsewhere (`--push`, `--output`): that is a release.
+ */
 function buildCommand(ev: ServiceEvidence, docker: string): string {
-  if (ev.spec.documentedBuild) return ev.spec.documentedBuild.command;
+  const documented = ev.spec.documentedBuild?.command;
+  if (documented !== undefined && !/\s(?:--push|--output|-o)(?:[\s=]|$)/.test(documented)) return documented;
   const s = ev.spec.standalone;
   const context = s?.context ?? '.';
   const file = s?.dockerfile ?? 'Dockerfile';
