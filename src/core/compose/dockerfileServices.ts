@@ -11,8 +11,10 @@ import { SKIPPED_DIRS } from './walk';
 
 /** A Dockerfile's name: `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile` (any case). */
 const DOCKERFILE_NAME = /^(?:dockerfile(?:[.-]([\w.-]+))?|([\w.-]+)\.dockerfile)$/i;
-/** Folders whose Dockerfiles are not a service of the project: samples, tests, fixtures. */
-const NOT_SERVICE_DIRS = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'testdata', 'e2e']);
+/** Folders whose Dockerfiles are not a service of the project: tests, fixtures, others' code vendored in. */
+const NOT_SERVICE_DIRS = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__', 'testdata', 'e2e', 'vendor', 'third_party', 'third-party']);
+/** A variant naming a test image (`node_e2e.Dockerfile`, `Dockerfile.test`): built by the test suite, not run as the project. */
+const TEST_VARIANT = /(?:^|[._-])(?:tests?|e2e|spec)(?:$|[._-])/i;
 /** Folders that hold a project's Dockerfiles rather than name a part of it (`docker/Dockerfile`): the service takes the name of the folder above. */
 const HOLDER_DIRS = new Set(['docker', 'dockerfiles', 'deploy', 'deployment', 'deployments', 'build', 'ci', 'container', 'containers', 'infra', 'ops', 'packaging']);
 /** At most this many Dockerfile services: a workspace of more is a collection, checked one folder at a time. */
@@ -55,14 +57,25 @@ async function dockerfilesUnder(fs: FsLike, root: string, maxDepth: number): Pro
     for (const n of names) {
       const p = path.join(dir, n);
       const st = DOCKERFILE_NAME.test(n) || (depth < maxDepth && !n.startsWith('.') && !SKIPPED_DIRS.has(n) && !NOT_SERVICE_DIRS.has(n)) ? await fs.stat(p) : undefined;
-      if (st?.isFile && DOCKERFILE_NAME.test(n)) out.push(p);
-      else if (st?.isDirectory) dirs.push(p);
+      if (st?.isFile && DOCKERFILE_NAME.test(n)) {
+        if (isServiceDockerfile(n)) out.push(p);
+      } else if (st?.isDirectory) dirs.push(p);
     }
     for (const d of dirs) await visit(d, depth + 1);
   };
   await visit(root, 0);
   // The root's first, then by folder: the project's own image before its parts'.
   return out.sort((a, b) => path.dirname(a).split(path.sep).length - path.dirname(b).split(path.sep).length || a.localeCompare(b));
+}
+
+/**
+ * Not a hidden one (`.gitpod.Dockerfile`: a development environment's image), nor a test image by
+ * its variant (`node_e2e.Dockerfile`, `Dockerfile.test`).
+ */
+function isServiceDockerfile(name: string): boolean {
+  const m = DOCKERFILE_NAME.exec(name);
+  const variant = m?.[1] ?? m?.[2];
+  return !name.startsWith('.') && (variant === undefined || !TEST_VARIANT.test(variant));
 }
 
 /** `api/Dockerfile` → `api`; `Dockerfile.prod` at the root → `<project>-prod`; compose's characters. */

@@ -46,7 +46,7 @@ suite('Dockerfile services (no compose file)', () => {
     assert.deepEqual(specs.map((s) => s.name), ['ws', 'web']);
   });
 
-  test('dependencies, hidden folders, tests and files that are not Dockerfiles give no service', async () => {
+  test('dependencies, vendored code, hidden folders and files, tests, test images and files that are not Dockerfiles give no service', async () => {
     const specs = await standaloneServices(
       memFs({
         '/ws/node_modules/pkg/Dockerfile': 'FROM node:22\n',
@@ -54,6 +54,10 @@ suite('Dockerfile services (no compose file)', () => {
         '/ws/test/Dockerfile': 'FROM node:22\n',
         '/ws/notes/Dockerfile.md': '# FROM node',
         '/ws/empty/Dockerfile': '# nothing here yet\n',
+        '/ws/vendor/libfoo/Dockerfile': 'FROM alpine\n',
+        '/ws/.workspace.Dockerfile': 'FROM node:22\n',
+        '/ws/api/node_e2e.Dockerfile': 'FROM node:22\n',
+        '/ws/api/Dockerfile.test': 'FROM node:22\n',
       }),
       '/ws',
     );
@@ -76,5 +80,62 @@ suite('Dockerfile services (no compose file)', () => {
     assert.deepEqual(shop?.standalone, { dockerfile: 'shop/Dockerfile', context: '.' });
     assert.equal(shop?.documentedBuild?.where, 'README.md:4');
     assert.equal(specs.find((s) => s.name === 'other')?.image, 'acme/other');
+  });
+
+  test('a CI build-push-action step gives the tag, context and Dockerfile: its first literal tag, paths from the repository root', async () => {
+    const workflow = [
+      'jobs:',
+      '  image:',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - name: Build',
+      '        uses: docker/build-push-action@v6',
+      '        with:',
+      '          context: .',
+      '          file: ./svc/api/Dockerfile',
+      '          tags: |',
+      '            ${{ env.REGISTRY }}/api:${{ github.sha }}',
+      '            ghcr.io/acme/api:edge',
+      '      - name: Templated only',
+      '        uses: docker/build-push-action@v6',
+      '        with:',
+      '          context: worker',
+      '          tags: ${{ steps.meta.outputs.tags }}',
+      '',
+    ].join('\n');
+    const specs = await standaloneServices(
+      memFs({
+        '/ws/.github/workflows/image.yml': workflow,
+        '/ws/svc/api/Dockerfile': 'FROM node:22\nCOPY package.json ./\n',
+        '/ws/svc/api/package.json': '{}',
+        '/ws/worker/Dockerfile': 'FROM node:22\nCOPY . .\n',
+      }),
+      '/ws',
+    );
+    const api = specs.find((s) => s.name === 'api');
+    assert.deepEqual([api?.image, api?.build?.context, api?.standalone?.context, api?.documentedBuild?.where, api?.documentedBuild?.command], ['ghcr.io/acme/api:edge', '/ws', '.', '.github/workflows/image.yml:6', 'docker build -t ghcr.io/acme/api:edge -f ./svc/api/Dockerfile .']);
+    assert.equal(specs.find((s) => s.name === 'worker')?.image, 'worker');
+  });
+
+  test('a `run: docker build` line of a workflow is read too; the README, read first, wins', async () => {
+    const files = {
+      '/ws/.github/workflows/ci.yaml': 'jobs:\n  build:\n    steps:\n      - run: docker build -t acme/ci-tag -f app/Dockerfile .\n',
+      '/ws/app/Dockerfile': 'FROM node:22\nCOPY app/src ./src\n',
+      '/ws/app/src/main.js': '',
+    };
+    assert.equal((await standaloneServices(memFs(files), '/ws'))[0]?.image, 'acme/ci-tag');
+    const withReadme = await standaloneServices(memFs({ ...files, '/ws/README.md': '    docker build -t acme/readme-tag -f app/Dockerfile .\n' }), '/ws');
+    assert.equal(withReadme[0]?.image, 'acme/readme-tag');
+  });
+
+  test("a build written in the Dockerfile's own folder (its package.json script) is run from there", async () => {
+    const specs = await standaloneServices(
+      memFs({
+        '/ws/site/package.json': JSON.stringify({ scripts: { image: 'docker build -t acme/site .' } }, null, 2),
+        '/ws/site/Dockerfile': 'FROM nginx\nCOPY dist /usr/share/nginx/html\n',
+      }),
+      '/ws',
+    );
+    assert.deepEqual([specs[0]?.image, specs[0]?.standalone?.context, specs[0]?.documentedBuild?.command], ['acme/site', 'site', 'cd site && docker build -t acme/site .']);
   });
 });
