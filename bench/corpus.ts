@@ -34,7 +34,7 @@ import { readPathAliases, workspacePackageAliases } from '../src/core/routes/ali
 import { collectExtracted, type PathAlias } from '../src/core/routes/collect';
 import { TestFolderImports } from '../src/core/routes/testFolderImports';
 import { servedPackageRoutes } from '../src/core/gather/appPackages';
-import { isRouteSource } from '../src/core/routes/isRouteSource';
+import { isRouteSource, minifiedCopySources } from '../src/core/routes/isRouteSource';
 import { scanSourceText } from '../src/core/routes/scanFile';
 import type { ExtractedFile } from '../src/core/routes/extracted';
 import type { ServiceSpec, SourceMapping } from '../src/core/model';
@@ -238,7 +238,8 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
     ...remixApps.map((d) => ({ dir: d, evidence: 'a Remix or React Router app with route modules' })),
   ];
   const packages = await findPackages(fs, tree.files);
-  const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir)), packages);
+  const libraries = minifiedCopySources(tree.files);
+  const groups = groupFilesByApp(dir, apps, tree.files.filter((f) => isRouteSource(f, dir) && !libraries.has(f)), packages);
   const packageAliases = await workspacePackageAliases(fs, packages);
   const ownAliases = new Map<string, Awaited<ReturnType<typeof readPathAliases>>>();
   for (const group of groups) ownAliases.set(group.dir, await readPathAliases(fs, group.dir, dir));

@@ -7,7 +7,7 @@ import { walkFileStats } from '../core/mapping/walk';
 import { beginScanPass, type ScanPass } from '../core/routes/scanCache';
 import type { PathAlias } from '../core/routes/collect';
 import { createMemoryScanCache } from './memoryScanCache';
-import { isRouteSource } from '../core/routes/isRouteSource';
+import { isRouteSource, minifiedCopySources } from '../core/routes/isRouteSource';
 import type { ExtractedFile } from '../core/routes/extracted';
 import type { ScanMessage } from '../core/scanTexts';
 import { mapPool } from '../core/pool';
@@ -38,9 +38,10 @@ export function createInlineScanner(fs: FsLike, opts: { remember: boolean; scanT
       const mtimeOf = new Map<string, number>();
       // A Next.js app's: only the closure of what serves it is read (its texts kept for the scan).
       const closure = req.served ? await readClosure(fs, req.root, tree.files, req.served) : undefined;
+      const libraries = minifiedCopySources(tree.files);
       for (let i = 0; i < tree.files.length; i++) {
         const file = tree.files[i] as string;
-        if (!isRouteSource(file, req.root) || (closure?.reached && !closure.reached.has(file))) continue;
+        if (!isRouteSource(file, req.root) || libraries.has(file) || (closure?.reached && !closure.reached.has(file))) continue;
         const mtimeMs = tree.mtimes[i] ?? 0;
         const reused = pass.reuse(file, mtimeMs, UNKNOWN_SIZE);
         if (reused !== undefined) {

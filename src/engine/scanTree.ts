@@ -6,7 +6,7 @@ import type { ServedScope, SourceScan, SourceScanRequest } from '../core/ports';
 import { beginScanPass } from '../core/routes/scanCache';
 import type { ScanCache, ScanEntry, ScanPass } from '../core/routes/scanCache';
 import { TestFolderImports } from '../core/routes/testFolderImports';
-import { isRouteSource } from '../core/routes/isRouteSource';
+import { isRouteSource, minifiedCopySources } from '../core/routes/isRouteSource';
 import { scanSourceText } from '../core/routes/scanFile';
 import { fileLoads, servedClosure } from '../core/routes/servedClosure';
 import { cannotRead, createTreeWalk, readSourceFile, statOrAbsent, type ReadOutcome, type TreeWalkStepOptions } from './nodeFs';
@@ -31,10 +31,11 @@ export function scanTreeSync(req: SourceScanRequest, buffer: Buffer, cache?: Sca
   // A Next.js app's: only the closure of what serves it is a route source to read (read once: its texts wait here).
   const closure = req.routes && req.served ? readServedClosure(req.root, sorted, req.served, buffer) : undefined;
   let read = closure?.texts.size ?? 0;
+  const libraries = minifiedCopySources(sorted);
   // An indexed loop: the first services' scans run before it is optimised, where for-of made an iterator result a file.
   for (let k = 0; k < sorted.length; k++) {
     const file = sorted[k] as string;
-    const routeSource = req.routes && isRouteSource(file, req.root) && (closure?.reached?.has(file) ?? true);
+    const routeSource = req.routes && isRouteSource(file, req.root) && !libraries.has(file) && (closure?.reached?.has(file) ?? true);
     let mtimeMs: number;
     let x: ScanEntry['extracted'];
     const early = routeSource ? closure?.texts.get(file) : undefined;

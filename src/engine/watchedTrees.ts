@@ -17,7 +17,7 @@ import { lstatSync } from 'node:fs';
 import { skipSourceDir } from '../core/mapping/walk';
 import type { SkippedEntry, SourceScan, SourceScanRequest } from '../core/ports';
 import type { ExtractedFile } from '../core/routes/extracted';
-import { readWhenImported, isRouteSource } from '../core/routes/isRouteSource';
+import { readWhenImported, isRouteSource, minifiedCopyNames } from '../core/routes/isRouteSource';
 import type { PathAlias } from '../core/routes/collect';
 import { TestFolderImports } from '../core/routes/testFolderImports';
 import type { ScanCache } from '../core/routes/scanCache';
@@ -286,8 +286,9 @@ class WatchedTreeSet implements WatchedTrees {
   private rescan(root: string, tree: KnownTree, file: string, mtimeMs: number, changes: Changes): void {
     changes.present.set(file, mtimeMs);
     // A file of a test folder the tree's code imports is read again by followTestImports.
-    if (!isRouteSource(file, root)) tree.declared.delete(file);
-    if (!tree.routes || !isRouteSource(file, root)) return;
+    const source = isRouteSource(file, root) && !hasMinifiedCopy(file);
+    if (!source) tree.declared.delete(file);
+    if (!tree.routes || !source) return;
     const got = readSourceFile(file, this.opts.buffer);
     tree.reads += 1;
     tree.declared.delete(file);
@@ -320,4 +321,15 @@ function inSkippedFolder(root: string, path: string): boolean {
   const folders = path.slice(root.length + 1).split('/');
   folders.pop();
   return folders.some(skipSourceDir);
+}
+
+/** Whether `file` has its minified copy beside it (a library's distribution, left out of a scan as scanTreeSync leaves it: isRouteSource.ts minifiedCopySources). */
+function hasMinifiedCopy(file: string): boolean {
+  return minifiedCopyNames(file).some((copy) => {
+    try {
+      return statOrAbsent(copy)?.isFile() === true;
+    } catch {
+      return false; // unreadable: judged as absent
+    }
+  });
 }

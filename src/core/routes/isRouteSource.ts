@@ -1,5 +1,6 @@
 // Which source files a route scan reads: JS/TS sources, not declaration files, not minified
-// bundles (`*.min.js`) or content-hashed build output, not database migrations, not tests (by
+// bundles (`*.min.js`) nor a library's source beside its minified copy (minifiedCopySources, which the scanners
+// apply over their file lists), nor content-hashed build output, not database migrations, not tests (by
 // name, `x.spec.ts`, `app.e2e-spec.ts`, `x.integ.ts`, or by folder, `test/`, `__tests__/`, `e2e/`): a test
 // harness often builds its own app (RouterModule trees, routes of its own) that the server never serves.
 // A file of a test folder the server's own code imports is read in a second wave (testFolderImports.ts),
@@ -39,6 +40,33 @@ const CONTENT_HASHED = /(?:^|[\\/.-])[0-9a-f]{16,}\.[cm]?js$/;
  * `migrations` alone is not enough (`routes/migrations/index.ts` may serve an API of that name).
  */
 const MIGRATION = /(?:^|[\\/])migrations?[\\/](?:[^\\/]+[\\/])*(?:Migration)?\d{8,}[^\\/]*$/;
+
+/** A minified copy's name for its source's: `x.min.js` / `x-min.js` beside `x.js`. */
+const MINIFIED_COPY = /[.-]min(\.[cm]?js)$/;
+
+/**
+ * The source files of `files` shipped beside their own minified copy (`jquery.js` with
+ * `jquery.min.js`, `backbone.js` with `backbone-min.js`): a library's distribution, vendored as
+ * its authors publish it (a browser library under `public/javascript/libs/`), not the app's code,
+ * and parsing it costs as much as the rest of the tree (express-pumpio: 1 MB of such files).
+ * Left out of a route scan as the minified copy is (isRouteSource).
+ */
+export function minifiedCopySources(files: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    const m = MINIFIED_COPY.exec(f);
+    if (m) out.add(f.slice(0, m.index) + (m[1] ?? ''));
+  }
+  return out;
+}
+
+/** The names `file`'s minified copy may have (`x.js` -> `x.min.js`, `x-min.js`); none for a file that is no JS source. */
+export function minifiedCopyNames(file: string): string[] {
+  const m = /\.[cm]?js$/.exec(file);
+  if (!m || MINIFIED.test(file)) return [];
+  const stem = file.slice(0, m.index);
+  return [`${stem}.min${m[0]}`, `${stem}-min${m[0]}`];
+}
 
 /** `root`: the scanned folder; test folders are looked for below it only (a checkout may itself sit in a `test/`). */
 export function isRouteSource(file: string, root = ''): boolean {

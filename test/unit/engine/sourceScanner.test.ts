@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { walkFileStats } from '../../../src/core/mapping/walk';
 import { walkComposeFolders } from '../../../src/core/compose/walk';
 import type { SourceScan } from '../../../src/core/ports';
-import { isRouteSource } from '../../../src/core/routes/isRouteSource';
+import { isRouteSource, minifiedCopySources } from '../../../src/core/routes/isRouteSource';
 import { scanSourceText } from '../../../src/core/routes/scanFile';
 import { createMemoryScanCache } from '../../../src/engine/memoryScanCache';
 import { createNodeFs, createTreeWalk, READ_BUFFER_BYTES } from '../../../src/engine/nodeFs';
@@ -20,12 +20,13 @@ import { createSourceScanner, createWorkerScanner } from '../../../src/engine/so
 
 const REPO = join(__dirname, '..', '..', '..');
 
-/** The check's in-process path: walk with stats, read every route source, scan it. */
+/** The check's in-process path: walk with stats, read every route source (not a library beside its minified copy), scan it. */
 async function inProcess(root: string): Promise<SourceScan> {
   const fs = createNodeFs();
   const tree = await walkFileStats(fs, root);
   const extracted: SourceScan['extracted'] = [];
-  await fs.readEach?.(tree.files.filter((f) => isRouteSource(f, root)), (file, text) => {
+  const libraries = minifiedCopySources(tree.files);
+  await fs.readEach?.(tree.files.filter((f) => isRouteSource(f, root) && !libraries.has(f)), (file, text) => {
     const x = scanSourceText(file, text);
     if (x) extracted.push({ file, x });
   });
@@ -65,6 +66,9 @@ suite('source scanner: worker thread and synchronous scan', () => {
     write('src/node_modules/dep/index.ts', controller('dep'));
     write('src/big.ts', `// ${'é'.repeat(40_000)}\n${controller('big')}`); // > READ_BUFFER_BYTES in UTF-8
     write('shared/routes.ts', controller('shared'));
+    // A vendored library shipped with its minified copy beside it: a source file, never read for routes.
+    write('src/public/libs/widget.js', "var app = express();\napp.get('/vendored', function () {});\n");
+    write('src/public/libs/widget.min.js', "var app=express();app.get('/vendored',function(){});\n");
     symlinkSync(join(dir, 'shared'), join(root, 'linked'));
     symlinkSync(join(dir, 'nowhere'), join(root, 'dangling.ts'));
     workerFile = join(dir, 'scanWorker.js');
@@ -93,6 +97,7 @@ suite('source scanner: worker thread and synchronous scan', () => {
       byFile(got).map((e) => e.file.slice(root.length + 1)),
       ['big.ts', 'linked/routes.ts', 'main.ts', 'modules/workflow/steps.controller.ts'],
     );
+    assert.ok(got.files.includes(join(root, 'public', 'libs', 'widget.js')), 'the library beside its minified copy is still a source file of the tree');
   });
 
   test('routes: false reads nothing and still gives every file its mtime; symlinks followed, dangling ones left out', async () => {
