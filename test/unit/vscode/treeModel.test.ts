@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildTree, type TreeNodeModel } from '../../../src/core/view/treeModel';
 import { idleDb, NOW, route, sampleReport, staleApi, syncedWeb, WS } from './sampleReport';
 import { LARGE_GROUP } from '../../../src/core/view/treeModel';
@@ -46,6 +48,24 @@ suite('treeModel', () => {
     assert.deepEqual(node?.children.map((c) => c.label), ['.env', 'config/base.json']);
     assert.match(node?.tooltip ?? '', /not read and count as absent[^]*\.env\nconfig\/base\.json/);
     assert.equal(find(buildTree([sampleReport()], NOW), (n) => n.id.endsWith('/outside')), undefined);
+  });
+
+  test('Dockerfiles checked with no compose file: the project node says so, and a service offers no compose action nor Rebuild (its contextValue ends :standalone)', () => {
+    const alone = idleDb({ project: 'shop', name: 'shop', action: null, standalone: { dockerfile: 'Dockerfile', context: '.' } });
+    const roots = buildTree([sampleReport({ services: [alone] })], NOW);
+    assert.equal(roots[0]?.description, 'Dockerfiles, no compose file · 1 service · 1 not running');
+    assert.match(roots[0]?.tooltip ?? '', /^The Dockerfiles of shop, each checked as a service: no compose file here/);
+    const svc = find(roots, (n) => n.kind === 'service' && n.label === 'shop');
+    assert.equal(svc?.contextValue, 'service:standalone');
+    const menus = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context'] ?? [];
+    const rebuild = menus.filter((m) => m.command === 'runtimeDrift.rebuildService').map((m) => m.when ?? '');
+    assert.ok(rebuild.length > 0);
+    for (const when of rebuild) {
+      const re = [...when.matchAll(/viewItem =~ \/(.*?)\/(?=\s|\)|$)/g)].map((m) => new RegExp(m[1] ?? ''));
+      // Every rebuild entry either requires an action kind the service lacks or excludes :standalone.
+      const offered: boolean = when.includes('!(viewItem =~') ? !re.some((r: RegExp, i: number): boolean => i > 0 && r.test(svc?.contextValue ?? '')) && (re[0]?.test(svc?.contextValue ?? '') ?? false) : re.every((r) => r.test(svc?.contextValue ?? ''));
+      assert.equal(offered, false, when);
+    }
   });
 
   test('a service shows sync and health apart: description words, icon colour for sync, icon shape for health', () => {
