@@ -672,6 +672,12 @@ export async function launchedOutput(fs: FsLike, file: string): Promise<string |
   return undefined;
 }
 
+/** A script that makes a server app and listens itself (`const app = express(); … app.listen(port)`). */
+async function startsServerItself(fs: FsLike, file: string): Promise<boolean> {
+  const text = await fs.readFile(file).catch(() => '');
+  return /\.listen\s*\(/.test(text) && /\b(?:express|fastify|Fastify|Koa|Hono|createServer|polka)\s*\(|\bnew\s+(?:Koa|Hono)\s*\(/.test(text);
+}
+
 /** The script Node runs for `name` at the package root: the file itself, or `name.js` / `.cjs` / `.mjs` as Node resolves `node name`. */
 async function rootScript(fs: FsLike, dir: string, name: string): Promise<string | undefined> {
   const candidates = /\.[cm]?js$/.test(name) ? [name] : [`${name}.js`, `${name}.cjs`, `${name}.mjs`];
@@ -834,8 +840,10 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     // is the server itself, finding its handlers at run time (`import(path.join(dir, file))`): a
     // `src` beside it is not its code.
     const script = segments.length === 1 ? await rootScript(fs, dir, top) : undefined;
-    // A launcher starting the build output (`require('./dist/server.bundle.js')`), as below: not the source, whatever else it loads.
-    if (script !== undefined && (await launchedOutput(fs, join(dir, script))) !== undefined) continue;
+    // A launcher starting the build output (`require('./dist/server.bundle.js')`), as below: not the
+    // source, whatever else it loads; unless it makes and starts a server itself (an express app
+    // that also loads a framework's built handler from dist/ at run time is the server).
+    if (script !== undefined && (await launchedOutput(fs, join(dir, script))) !== undefined && !(await startsServerItself(fs, join(dir, script)))) continue;
     const loaded = script === undefined ? 1 : await loadedFolderCount(fs, join(dir, script));
     // A TypeScript server file at the package root (`main: server.ts`, `tsx ./server.ts`) loading its app beside it and modules of src (./app, ./src/x): the same.
     if (segments.length === 1 && /\.[cm]?ts$/.test(top) && (await fs.stat(join(dir, top)))?.isFile && (await loadedFolderCount(fs, join(dir, top))) > 1)

@@ -713,6 +713,19 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, true);
   });
 
+  test('a root server that makes and starts its own express app and also loads a framework\'s built handler from dist/ at run time is the server itself: the package is its source, not src/', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ express: '4' }, { build: 'site build', start: 'node server' }),
+      '/ws/backend/server.js': "import express from 'express';\nconst app = express();\napp.get('/api', (req, res) => res.json({}));\nconst handler = './dist/server/entry.mjs';\napp.use(async (req, res, next) => (await import(handler)).handler(req, res, next));\napp.listen(3000);\n",
+      '/ws/backend/src/pages/index.astro': '',
+      '/ws/backend/api/ping.js': 'export default () => 1;\n',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["npm", "start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.sourceRoot, '/ws/backend', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app');
+  });
+
   test("a package script running a shell script of the context (\"package\": \"./pack.sh\") that builds, clears package/ and renames dist to it: the image's copy of package/ holds the build output", async () => {
     const files = {
       '/ws/backend/package.json': pkg({ express: '4' }, { build: 'tsc -p tsconfig.json', package: './pack.sh' }),
