@@ -167,6 +167,12 @@ function configOutput(config: { output: RegExp }, text: string, configDir = '.')
   return config.output.exec(withConfigPaths(text.replace(DIRNAME_PLUS, 'path.join(__dirname, $1$2$1)'), configDir))?.[2];
 }
 
+/** The package's start script runs `next start` and its build scripts run `next build`. */
+function servedByNext(project: BuildProject): boolean {
+  const scripts = project.pkg?.scripts ?? {};
+  return /\bnext\s+start\b/.test(scripts['start'] ?? '') && Object.entries(scripts).some(([name, command]) => /^build\b/.test(name) && /\bnext\s+build\b/.test(command));
+}
+
 /** webpack's `output.path` as a config's text writes it (a literal, or joined to __dirname), relative to the config's folder. */
 export function webpackOutputPath(text: string): string | undefined {
   const config = BUNDLER_CONFIGS.find((c) => c.tool === 'webpack');
@@ -195,6 +201,9 @@ export async function bundlerOutputDir(fs: FsLike, project: BuildProject, script
       const flag = config.flag?.exec(command)?.[2];
       if (flag !== undefined) return { path: join(project.dir, flag), why: l10n.t`its "${name}" script: ${command.trim()}` };
     }
+    // A Next.js app its start script serves (`next start`): another bundler's configured output (a
+    // widget library built by vite into public/js beside `next build`) is an asset of it, not the bundle.
+    if (config.tool !== 'next' && servedByNext(project)) continue;
     const read = await configText(fs, project, config, commands);
     const out = read === undefined ? undefined : configOutput(config, read.text, posix.dirname(read.file));
     if (read !== undefined && out !== undefined && !posix.isAbsolute(out)) return { path: join(project.dir, out), why: l10n.t`${config.tool}'s output folder in ${read.file}` };

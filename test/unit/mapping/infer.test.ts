@@ -713,6 +713,19 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.equal(m?.bundled, true);
   });
 
+  test('a Next.js app its start script serves (next start) that also builds a widget library with vite into public/js: the bundle is .next, the widget an asset', async () => {
+    const fs = memFs({
+      '/ws/backend/package.json': pkg({ next: '14', react: '18', vite: '5' }, { build: 'next build && npm run build:widget', 'build:widget': 'vite build --config scripts/vite.widget.config.js', start: 'next start -p 3000' }),
+      '/ws/backend/scripts/vite.widget.config.js': "import path from 'path';\nexport default { build: { lib: { entry: path.resolve(__dirname, '..', 'widget', 'index.js') }, outDir: path.resolve(__dirname, '..', 'public', 'js') } };\n",
+      '/ws/backend/widget/index.js': '',
+      '/ws/backend/pages/index.tsx': 'export default function Home() { return null; }\n',
+      '/ws/backend/Dockerfile': 'FROM node AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM node\nWORKDIR /app\nCOPY --from=build /app/public ./public\nCOPY --from=build /app/.next ./.next\nCOPY --from=build /app/package.json ./\nCMD ["npm", "start"]\n',
+    });
+    const m = await inferMapping(fs, spec());
+    assert.equal(m?.target, '/app/.next', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+  });
+
   test('a root server that makes and starts its own express app and also loads a framework\'s built handler from dist/ at run time is the server itself: the package is its source, not src/', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4' }, { build: 'site build', start: 'node server' }),
