@@ -52,11 +52,6 @@ export interface BuildProject {
   nxFile?: string;
   /** Its nest-cli.json, when it has one. */
   nestCli?: Record<string, unknown>;
-  /**
-   * The dependencies of the build context's package.json, for a package with its own: a workspace
-   * root's, whose tools (`vite` in its devDependencies) its packages' scripts run from the root's node_modules/.bin.
-   */
-  rootDeps?: Record<string, unknown>;
   /** A server framework it depends on, or the file that marks it a server; undefined when not one. */
   server?: string;
   /** Found by the Dockerfile copying this package's build output from the context (`COPY web/dist ./dist`): that folder, absolute, and the line. */
@@ -398,7 +393,6 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
   const pkg = own ?? rootPkg;
   const project: BuildProject = { dir };
   if (pkg) project.pkg = pkg;
-  if (own && rootPkg) project.rootDeps = rootPkg.deps;
   const nx = await readNxProject(fs, dir);
   if (nx) {
     project.nx = nx.config;

@@ -13,14 +13,11 @@ import { aliasMatch } from '../routes/moduleResolution';
 import type { PathAlias } from '../routes/collect';
 import { firstFile } from '../firstFile';
 import { CODE_SOURCE_EXTENSIONS } from './tsSource';
-import { scriptsReached } from './scriptsReached';
 
 /** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
 export type BundledBy =
   /** package.json depends on a front-end bundler (BUNDLERS). */
   | { kind: 'dependency'; name: string }
-  /** A build script runs the command of a front-end bundler the workspace root's package.json declares (`vite build`, vite hoisted). */
-  | { kind: 'rootDependency'; name: string; script: string }
   /** A build script runs a bundling tool ("esbuild" in the "build" script). */
   | { kind: 'script'; tool: string; script: string }
   /** A build script runs a file of the project that calls a bundler's API (bundleScript.ts). */
@@ -40,23 +37,6 @@ export const BUNDLERS = [
   // Front-end builders beyond those: an Expo web export, Vue CLI, Rsbuild / Rspack, Umi, Quasar.
   'expo', '@vue/cli-service', '@rsbuild/core', '@rspack/cli', 'umi', '@umijs/max', '@quasar/app-vite', '@quasar/app-webpack',
 ] as const;
-
-/**
- * The command each front-end bundler's build runs, for one the package does not declare itself
- * (a workspace root's devDependencies hold it: its bin is on the PATH of every package's scripts).
- */
-const BUNDLER_COMMANDS: Readonly<Partial<Record<(typeof BUNDLERS)[number], RegExp>>> = {
-  vite: /\bvite\s+build\b/,
-  webpack: /\bwebpack(?:-cli)?\b(?!-dev-server|\s+serve\b)/,
-  parcel: /\bparcel\s+build\b/,
-  rollup: /\brollup\b/,
-  next: /\bnext\s+build\b/,
-  '@angular/cli': /\bng\s+build\b/,
-  'react-scripts': /\breact-scripts\s+build\b/,
-  '@vue/cli-service': /\bvue-cli-service\s+build\b/,
-  '@rsbuild/core': /\brsbuild\s+build\b/,
-  '@rspack/cli': /\brspack\s+build\b/,
-};
 
 /**
  * Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production;
@@ -113,26 +93,7 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   const named = BUNDLERS.find((b) => b in pkg.deps);
   if (named) return { kind: 'dependency', name: named };
   // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
-  return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? rootBundler(project) ?? scriptFile;
-}
-
-/**
- * A workspace package declaring no bundler whose build scripts (and the scripts they run by name,
- * `npm-run-all clean vite-build`) run the command of one the workspace root declares: `vite build`
- * with vite in the root's devDependencies builds the package's bundle all the same.
- */
-function rootBundler(project: BuildProject): BundledBy | undefined {
-  const root = project.rootDeps;
-  const scripts = project.pkg?.scripts ?? {};
-  if (root === undefined) return undefined;
-  const names = buildScriptNames(project);
-  const builds = Object.keys(scripts).filter((name) => names.test(name));
-  const reached = [...builds, ...scriptsReached(builds.map((name) => scripts[name] ?? ''), scripts)];
-  for (const name of BUNDLERS.filter((b) => b in root)) {
-    const script = reached.find((s) => BUNDLER_COMMANDS[name]?.test(scripts[s] ?? '') === true);
-    if (script !== undefined) return { kind: 'rootDependency', name, script };
-  }
-  return undefined;
+  return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
 }
 
 /** A script that is `<tool> build` alone (env settings and flags aside). */
@@ -226,8 +187,6 @@ export function bundlingText(by: BundledBy): string {
   switch (by.kind) {
     case 'dependency':
       return l10n.t('bundled: package.json depends on {0}', by.name);
-    case 'rootDependency':
-      return l10n.t('bundled: its "{0}" script runs {1}, which the workspace root\'s package.json declares', by.script, by.name);
     case 'script':
       return l10n.t('bundled: {0} (its "{1}" script)', by.tool, by.script);
     case 'scriptFile':

@@ -31,25 +31,6 @@ const SHARED_FOLDER = {
   ].join('\n'),
 };
 
-/** A pnpm workspace whose root declares vite for every package; the front-end package runs `vite build` through another of its scripts. */
-const HOISTED_VITE = {
-  '/ws/package.json': JSON.stringify({ private: true, devDependencies: { vite: '7', typescript: '5' } }),
-  '/ws/pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n',
-  '/ws/apps/site/package.json': JSON.stringify({ name: '@acme/site', dependencies: { react: '19', 'react-dom': '19' }, scripts: { wipe: 'rimraf out', bundle: 'vite build', build: 'run-s wipe bundle' } }),
-  '/ws/apps/site/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["src"]}',
-  '/ws/apps/site/src/main.tsx': '',
-  '/ws/apps/site/vite.config.ts': "export default { build: { outDir: 'out' } };\n",
-  '/ws/Dockerfile': [
-    'FROM node:22 AS build',
-    'WORKDIR /repo',
-    'COPY . .',
-    'RUN pnpm install --frozen-lockfile',
-    'RUN pnpm -C apps/site run build',
-    'FROM nginx:alpine',
-    'COPY --from=build /repo/apps/site/out /usr/share/nginx/html',
-  ].join('\n'),
-};
-
 suite('mapping: front-end images', () => {
   test('a manifest copied in as package.json (COPY package.web.json ./package.json) is the package the image builds: a vite front end, not the server package.json describes', async () => {
     await assertMapping(SHARED_FOLDER, { sourceRoot: '/ws/web', bundled: true, evidence: ['the Dockerfile copies package.web.json as /srv/package.json, line 3: the image builds with that manifest'] }, spec('/ws/Dockerfile.web'));
@@ -314,16 +295,5 @@ suite('mapping: a static site of no package', () => {
   test('two such folders copied say nothing of which is the site: no mapping', async () => {
     const files = { ...SITE, '/ws/site/docs/index.html': '', '/ws/site/Dockerfile': `${SITE['/ws/site/Dockerfile']}COPY docs /usr/share/nginx/html/docs\n` };
     assert.equal(await inferMapping(memFs(files), siteSpec), undefined);
-  });
-
-  test("a workspace package's build running `vite build` (through run-s) with vite declared only at the workspace root is a vite bundle: its src maps to the folder nginx serves", async () => {
-    await assertMapping(HOISTED_VITE, { sourceRoot: '/ws/apps/site/src', target: '/usr/share/nginx/html', bundled: true, evidence: ['bundled: its "bundle" script runs vite, which the workspace root\'s package.json declares'] });
-  });
-
-  test('a root declaring vite makes no bundle of a package whose build scripts run no vite build', async () => {
-    const scripts = { build: 'tsc -p .' };
-    const files = { ...HOISTED_VITE, '/ws/apps/site/package.json': JSON.stringify({ name: '@acme/site', dependencies: { react: '19', 'react-dom': '19' }, scripts }) };
-    const m = await inferMapping(memFs(files), spec('/ws/Dockerfile'));
-    assert.notEqual(m?.bundled, true, m?.evidence.join('\n'));
   });
 });
