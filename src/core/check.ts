@@ -10,6 +10,7 @@ import { errorText, isEngineUnreachable } from './errors';
 import { selectServices } from './compose/selectService';
 import { discoverComposeProjects, type DiscoverOptions } from './compose/discover';
 import { hiddenComposeFiles } from './compose/walk';
+import { bindingOf } from './compose/serviceConfig';
 import { standaloneServices } from './gather/standaloneServices';
 import { inferMapping } from './mapping/infer';
 import { serviceRunsOtherLanguage } from './mapping/foreignImage';
@@ -308,7 +309,7 @@ function standaloneContainers(engine: EngineLike): ContainerFinder {
     const config = found.find((c) => c.state === 'running')?.config;
     const ports = Object.entries(config?.bound ?? config?.published ?? {}).flatMap(([key, hosts]) => {
       const [target, protocol] = key.split('/');
-      return hosts.filter((h) => !/:0?$/.test(h)).map((h) => ({ target: Number(target), protocol: protocol === 'udp' ? ('udp' as const) : ('tcp' as const), published: Number(h.slice(h.lastIndexOf(':') + 1)), ...(h.lastIndexOf(':') > 0 ? { hostIp: h.slice(0, h.lastIndexOf(':')) } : {}) }));
+      return hosts.map(bindingOf).flatMap(({ hostIp, hostPort }) => (hostPort === undefined ? [] : [{ target: Number(target), protocol: protocol === 'udp' ? ('udp' as const) : ('tcp' as const), published: hostPort, ...(hostIp !== undefined ? { hostIp } : {}) }]));
     });
     if (ports.length > 0) spec.ports = ports;
     // `docker run --network host`: it listens on the host at its own (EXPOSEd) port.

@@ -214,8 +214,7 @@ class DockerodeEngine implements DockerEngine {
       const key = imageKey(ref, true);
       const listed = await engineRequest<Dockerode.ContainerInfo[]>(this.docker, '/containers/json', { all: true }, bounded);
       const candidates = listed.filter((s) => s.Labels?.[COMPOSE_PROJECT_LABEL] === undefined && s.Labels?.[LISTING_OWNER_LABEL] === undefined && (imageKey(s.Image, true) === key || IMAGE_ID.test(s.Image)));
-      const infos = await Promise.all(candidates.map((s) => this.inspectContainer(s.Id, bounded, s.Image)));
-      return infos.filter((c): c is ContainerInfo => c !== undefined && imageKey(c.imageRef, true) === key).sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name));
+      return (await this.inspectListed(candidates, bounded)).filter((c) => imageKey(c.imageRef, true) === key);
     });
   }
 
@@ -381,6 +380,11 @@ class DockerodeEngine implements DockerEngine {
   private async inspectServiceContainers(project: string, service: string, listed: Dockerode.ContainerInfo[], signal: AbortSignal): Promise<ContainerInfo[]> {
     // None from compose: the project may be deployed as a Swarm stack of the same name.
     const summaries = listed.length > 0 ? listed : await this.containersLabelled([`${STACK_LABEL}=${project}`, `${SWARM_SERVICE_LABEL}=${stackServiceName(project, service)}`], signal);
+    return this.inspectListed(summaries, signal);
+  }
+
+  /** Containers from their list entries, inspected, newest first; one removed meanwhile left out. */
+  private async inspectListed(summaries: Dockerode.ContainerInfo[], signal: AbortSignal): Promise<ContainerInfo[]> {
     // The list names each container's image: its defaults are asked beside the container's
     // inspect instead of after it (one round trip less before the listings; the same requests).
     for (const s of summaries) if (s.ImageID) void this.imageDefaults(s.ImageID, signal);

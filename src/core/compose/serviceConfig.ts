@@ -195,6 +195,13 @@ export function bindingText(hostIp: string | undefined, hostPort: string): strin
   return `${ip}:${hostPort}`;
 }
 
+/** bindingText read back: its host address (none for every address) and port (none when the engine picks one). */
+export function bindingOf(text: string): { hostIp?: string; hostPort?: number } {
+  const colon = text.lastIndexOf(':');
+  const port = Number(text.slice(colon + 1));
+  return { ...(colon > 0 ? { hostIp: text.slice(0, colon) } : {}), ...(port > 0 ? { hostPort: port } : {}) };
+}
+
 /** `volumes:` short ("./data:/data:ro", "cache:/cache", "/tmp") and long syntax, by container path. */
 function declaredVolumes(raw: unknown, ctx: ServiceConfigContext): Record<string, string> {
   const out: Record<string, string> = {};
