@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FsLike } from '../ports';
 import type { ServiceSpec } from '../model';
 import { copiesFromContext, isContextRoot, parseDockerfile } from '../dockerfile/parse';
-import { SKIPPED_DIRS } from './walk';
+import { SKIPPED_DIRS, toPosix } from './walk';
 
 /** A Dockerfile's name: `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile` (any case). */
 const DOCKERFILE_NAME = /^(?:dockerfile(?:[.-]([\w.-]+))?|([\w.-]+)\.dockerfile)$/i;
@@ -130,8 +130,4 @@ function exposedPorts(text: string): number[] {
     }
   }
   return out;
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

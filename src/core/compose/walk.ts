@@ -153,6 +153,6 @@ function makeExcluder(patterns: string[]): (relPath: string, name: string) => bo
   return (rel, name) => tests.some((t) => t(rel, name));
 }
 
-function toPosix(p: string): string {
+export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }

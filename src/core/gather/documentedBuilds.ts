@@ -2,7 +2,7 @@
 // (`docker build -t shop-app .` in its README, a package.json script, a Makefile or a shell script
 // beside the compose file or at the workspace's root): that build is where its source is read from.
 import path from 'node:path';
-import type { ServiceSpec } from '../model';
+import type { DocumentedBuildRef, ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
 import { buildArgsOf, documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
 import { imageKey } from '../compose/builtImages';
@@ -39,20 +39,34 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
       if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
       const hit = commands.get(dir)?.find((b) => imageKey(b.tag, false) === imageKey(spec.image ?? '', false));
       if (!hit) continue;
-      const context = path.resolve(dir, hit.context);
-      const dockerfile = path.resolve(hit.dockerfile !== undefined ? dir : context, hit.dockerfile ?? 'Dockerfile');
-      const ref = { command: hit.command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}` };
+      const { context, dockerfile } = resolvedBuild(hit, dir);
+      const ref = { command: hit.command, where: whereWritten(hit, dir, workspaceDir) };
       const away = [[context, hit.context], [dockerfile, hit.dockerfile ?? path.join(hit.context, 'Dockerfile')]].find(([abs]) => !isAtOrInside(workspaceDir, abs ?? ''));
       if (away) outside ??= { ...spec, documentedBuild: { ...ref, notRun: { outside: away[1] ?? '' } } };
       if (away || !(await fs.stat(dockerfile))?.isFile) continue;
-      const args = buildArgsOf(hit);
-      const rerun = args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } };
-      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { ...ref, ...rerun } });
+      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { ...ref, ...rerunOf(hit, dir, workspaceDir) } });
       break;
     }
     if (outside && !out.has(spec)) out.set(spec, outside);
   }
   return out;
+}
+
+/** A build command's context and Dockerfile, absolute: `-f` from the folder it is written in, else the context's `Dockerfile`. */
+function resolvedBuild(hit: DocumentedBuild, dir: string): { context: string; dockerfile: string } {
+  const context = path.resolve(dir, hit.context);
+  return { context, dockerfile: path.resolve(hit.dockerfile !== undefined ? dir : context, hit.dockerfile ?? 'Dockerfile') };
+}
+
+/** Where a build command is written, from the workspace: `README.md:93`. */
+function whereWritten(hit: DocumentedBuild & { file: string }, dir: string, workspaceDir: string): string {
+  return `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}`;
+}
+
+/** How we run a build command (from its folder, with the arguments we pass), or the word we do not run. */
+function rerunOf(hit: DocumentedBuild, dir: string, workspaceDir: string): Pick<DocumentedBuildRef, 'run' | 'notRun'> {
+  const args = buildArgsOf(hit);
+  return args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } };
 }
 
 /** A path from the workspace, with `/`; `.` for the workspace itself. */
@@ -95,16 +109,15 @@ export async function documentedStandaloneBuilds(fs: FsLike, specs: readonly Ser
     for (const dir of new Set([path.dirname(build.dockerfile), build.context, workspaceDir])) {
       if (!isAtOrInside(workspaceDir, dir)) continue;
       if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir, dir === workspaceDir));
-      const hit = commands.get(dir)?.find((b) => path.resolve(b.dockerfile !== undefined ? dir : path.resolve(dir, b.context), b.dockerfile ?? 'Dockerfile') === build.dockerfile);
-      const context = hit && path.resolve(dir, hit.context);
+      const hit = commands.get(dir)?.find((b) => resolvedBuild(b, dir).dockerfile === build.dockerfile);
+      const context = hit && resolvedBuild(hit, dir).context;
       if (!hit || !context || !isAtOrInside(workspaceDir, context)) continue;
-      const args = buildArgsOf(hit);
       spec.image = hit.tag;
       spec.build = { ...build, context };
       spec.standalone = { ...spec.standalone, context: relative(workspaceDir, context) };
       // Written in a folder below the workspace: run from there.
       const command = dir === workspaceDir ? hit.command : `cd ${relative(workspaceDir, dir)} && ${hit.command}`;
-      spec.documentedBuild = { command, where: `${relative(workspaceDir, path.join(dir, hit.file))}:${hit.line}`, ...(args ? { run: { dir: relative(workspaceDir, dir), args } } : { notRun: { word: 'notRun' in hit.rerun ? hit.rerun.notRun : '' } }) };
+      spec.documentedBuild = { command, where: whereWritten(hit, dir, workspaceDir), ...rerunOf(hit, dir, workspaceDir) };
       break;
     }
   }
