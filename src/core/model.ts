@@ -467,6 +467,12 @@ export interface ServiceAction {
   imageBuild?: ImageBuildStep;
   /** Compose argument lists run in order (each after `docker compose`), e.g. [["up","-d","api"]]. */
   steps: string[][];
+  /**
+   * A Dockerfile's container (ServiceSpec.standalone: no compose file, so no steps): made again by
+   * the engine on `image` with the options it was run with (EngineLike.recreateContainer), or
+   * started (kind `start`).
+   */
+  container?: { name: string; image: string };
   /** The same as one command line: "docker compose up -d api". */
   command: string;
 }

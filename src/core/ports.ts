@@ -32,6 +32,15 @@ export interface EngineLike extends Partial<ServedFilesReaderLike> {
    * image does not exist.
    */
   imageContainers?(ref: string, signal?: AbortSignal): Promise<ContainerInfo[]>;
+  /**
+   * A new container in place of `id`, on the image `ref` names now, with the options it was run
+   * with (engine/recreateContainer.ts): a Dockerfile's container a person ran by hand, which has
+   * no compose file to recreate it from. Resolves to the new container; on failure the old one is
+   * as it was.
+   */
+  recreateContainer?(id: string, ref: string, signal?: AbortSignal): Promise<{ id: string; name: string }>;
+  /** Starts a stopped container. */
+  startContainer?(id: string, signal?: AbortSignal): Promise<void>;
   /** The image a reference (tag or ID) resolves to now; undefined when there is none. */
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   /**

@@ -3,13 +3,13 @@
 import * as l10n from '@vscode/l10n';
 import type { ActionKind, ConfigDrift, DocumentedBuildRef, PageReport, RungName, ServiceReport, ServiceSpec } from './model';
 import path from 'node:path';
-import { imageBuildCommand, planOf, type ActionPlan } from './ladder/action';
+import { ACTION_LABEL, imageBuildCommand, planOf, standaloneBuild, type ActionPlan } from './ladder/action';
 import { documentedBuilders } from './gather/documentedBuilds';
 import { imageBuilders } from './gather/workspaceFiles';
 import { isAtOrInside } from './pathInside';
 import type { ComposeRunnerLike, FsLike } from './ports';
 import { standaloneServices } from './gather/standaloneServices';
-import { InterruptedError, UserInputError } from './errors';
+import { errorText, InterruptedError } from './errors';
 import { selectOneService } from './compose/selectService';
 import { serviceLabel } from './view/serviceRef';
 import { checkWorkspace, runningProjects } from './check';
@@ -62,7 +62,10 @@ export async function rebuildService(
   const running = runningProjects(deps.engine, Promise.resolve(null), opts.signal);
   const projects = await discoverComposeProjects(deps.fs, opts.workspaceDir, opts.env, { composeFiles: opts.composeFiles, running });
   const composed = projects.flatMap((p) => p.services);
-  if (composed.length === 0 && !opts.composeFiles?.length) await refuseStandalone(deps.fs, opts);
+  if (composed.length === 0 && !opts.composeFiles?.length) {
+    const standalone = await standaloneNamed(deps.fs, opts);
+    if (standalone) return rebuildStandalone(deps, opts, standalone);
+  }
   const chosen = selectOneService(composed, opts.service);
   const project = projects.find((p) => p.services.includes(chosen)) as (typeof projects)[number];
   // Two rebuilds of one service at once would each verify the other's container: refuse the second.
@@ -74,15 +77,63 @@ export async function rebuildService(
   }
 }
 
-/**
- * A Dockerfile checked with no compose file (compose/dockerfileServices.ts): how its container is
- * run is the person's (ports, volumes, environment), so no rebuild of ours could verify it runs.
- */
-async function refuseStandalone(fs: FsLike, opts: RebuildOptions): Promise<void> {
+/** The Dockerfile service (compose/dockerfileServices.ts) the rebuild names, in a workspace with no compose file. */
+async function standaloneNamed(fs: FsLike, opts: RebuildOptions): Promise<ServiceSpec | undefined> {
   const standalone = await standaloneServices(fs, opts.workspaceDir);
-  const named = standalone.find((s) => s.name === opts.service || `${s.project}/${s.name}` === opts.service);
-  if (!named) return;
-  throw new UserInputError(l10n.t('{0} is a Dockerfile ({1}) with no compose file: Runtime Drift rebuilds compose services only. Build it (docker build -t {2} …), run a new container of it with your options, then check again', opts.service, named.standalone?.dockerfile ?? '', named.image ?? named.name));
+  return standalone.find((s) => s.name === opts.service || `${s.project}/${s.name}` === opts.service);
+}
+
+/**
+ * A Dockerfile's container, which a person ran by hand (no compose file): built as the project
+ * writes it (or `docker build -t TAG`), then made again by the engine on that image with the
+ * options it was run with (EngineLike.recreateContainer), or started; then verified.
+ */
+async function rebuildStandalone(deps: CheckDeps & { compose: ComposeRunnerLike }, opts: RebuildOptions, spec: ServiceSpec): Promise<RebuildResult> {
+  const release = deps.rebuilds?.acquire(spec.project, spec.name);
+  try {
+    const checkDeps: CheckDeps = { ...deps, rebuilds: undefined };
+    const checkOpts: CheckOptions = { ...opts, services: [serviceLabel({ project: spec.project, name: spec.name })], composeLabel: deps.compose.label };
+    const before = (await checkWorkspace(checkDeps, checkOpts)).services[0] ?? null;
+    const kind = opts.action ?? 'rebuild';
+    const result = resultOf(spec.name, kind, before);
+    const image = before?.image.ref ?? spec.image ?? spec.name;
+    const container = before?.container;
+    if (!container) return result({ buildCode: 0, message: l10n.t('no container of {0} runs or ran here to recreate: Runtime Drift recreates a container you ran, with its options; run one (docker run … {0}), then check again', image) });
+    if (kind === 'pull') return result({ buildCode: 0, message: l10n.t`${spec.name}'s image is built from its Dockerfile, not pulled: nothing was run` });
+    let buildCode = 0;
+    if (kind === 'rebuild') {
+      const build = before?.action?.kind === 'rebuild' ? before.action.imageBuild : standaloneBuild(spec, image);
+      if (!build && spec.documentedBuild) return result({ buildCode: 0, message: refusal(spec.name, spec.documentedBuild, ACTION_LABEL.recreate(spec.name)) });
+      if (build) buildCode = await runImageBuild(deps, opts, build);
+      if (buildCode !== 0) return result({ buildCode, message: l10n.t`${'docker build'} failed (exit ${buildCode}); the running container was left as it was` });
+    }
+    const ran = await recreateOrStart(deps.engine, opts, { id: container.id, name: container.name, running: container.state === 'running' }, kind, image);
+    if (ran !== undefined) return result({ buildCode, message: ran });
+    const docker = dockerCommandOf(deps.compose.label);
+    const crashed = (after: ServiceReport, done: string) =>
+      notStayingUp(before, after, { done, service: spec.name, logs: `${docker} logs ${after.container?.name ?? container.name}`, back: (worked, ref) => l10n.t`${docker} tag ${worked} ${ref}, then ${ACTION_LABEL.recreate(spec.name)}` });
+    return await verifiedResult(checkDeps, checkOpts, opts, { before, kind, result: (p) => result({ buildCode, upCode: 0, ...p }), crashed });
+  } finally {
+    release?.();
+  }
+}
+
+/** Starts a stopped container (`start`) or makes it again on `image`; what failed, or undefined. */
+async function recreateOrStart(engine: CheckDeps['engine'], opts: RebuildOptions, container: { id: string; name: string; running: boolean }, kind: ActionKind, image: string): Promise<string | undefined> {
+  if (kind === 'start' && container.running) return undefined; // As `compose up -d` of a running service: nothing to do but verify.
+  const start = kind === 'start';
+  const startIt = engine.startContainer?.bind(engine);
+  const recreate = engine.recreateContainer?.bind(engine);
+  const act = start ? startIt && (() => startIt(container.id, opts.signal)) : recreate && (() => recreate(container.id, image, opts.signal));
+  if (!act) return start ? l10n.t`this engine client cannot start ${container.name}: nothing was run` : l10n.t`this engine client cannot recreate ${container.name}: nothing was run`;
+  opts.onOutput(start ? `$ docker start ${container.name}\n` : l10n.t`recreating ${container.name} on ${image} with its own options (ports, networks, volumes, environment)` + '\n');
+  try {
+    await act();
+    return undefined;
+  } catch (err) {
+    if (err instanceof InterruptedError) throw new InterruptedError(l10n.t`${err.message}; ${container.name} was put back as it was unless the new container had started`);
+    return start ? l10n.t`start of ${container.name} failed: ${errorText(err)}` : l10n.t`recreate of ${container.name} failed: ${errorText(err)}; it was left as it was`;
+  }
 }
 
 async function rebuildLocked(
@@ -102,9 +153,27 @@ async function rebuildLocked(
   const before = (await checkWorkspace(checkDeps, checkOpts)).services[0] ?? null;
   const target = { name: project.name, dir: project.dir, composeFiles: project.composeFiles };
 
-  const result = (partial: Partial<RebuildResult> & Pick<RebuildResult, 'buildCode' | 'message'>): RebuildResult => ({
-    service: opts.service,
-    action: opts.action ?? 'rebuild',
+  const result = resultOf(opts.service, opts.action ?? 'rebuild', before);
+
+  const kind = opts.action ?? 'rebuild';
+  // Compose does not own a Swarm task: `up` would start a second container beside it.
+  const containers = before?.container ? await deps.engine.findServiceContainers(project.name, opts.service, opts.signal) : [];
+  const swarmService = containers.map((c) => swarmServiceOf(c.labels)).find((name) => name !== undefined);
+  const plan = planFor(before, spec, kind);
+  if (plan.refused) return result({ buildCode: 0, message: refusal(opts.service, plan.refused, `${deps.compose.label} up -d ${opts.service}`) });
+  const ran = await runSteps(deps, opts, target, { plan, kind, swarmService });
+  if (ran.failure !== undefined) return result({ buildCode: ran.buildCode, upCode: ran.upCode, message: ran.failure });
+  const { buildCode, upCode } = ran;
+  const compose = deps.compose.label;
+  const crashed = (after: ServiceReport, done: string) =>
+    notStayingUp(before, after, { done, service: opts.service, logs: `${compose} logs ${opts.service}`, back: (worked, ref) => `${dockerCommandOf(compose)} tag ${worked} ${ref} && ${compose} up -d ${opts.service}` });
+  return verifiedResult(checkDeps, checkOpts, opts, { before, kind, result: (p) => result({ buildCode, upCode, ...p }), crashed });
+}
+
+function resultOf(service: string, action: ActionKind, before: ServiceReport | null) {
+  return (partial: Partial<RebuildResult> & Pick<RebuildResult, 'buildCode' | 'message'>): RebuildResult => ({
+    service,
+    action,
     upCode: null,
     before,
     after: null,
@@ -112,26 +181,24 @@ async function rebuildLocked(
     verified: false,
     ...partial,
   });
+}
 
-  const kind = opts.action ?? 'rebuild';
-  // Compose does not own a Swarm task: `up` would start a second container beside it.
-  const containers = before?.container ? await deps.engine.findServiceContainers(project.name, opts.service, opts.signal) : [];
-  const swarmService = containers.map((c) => swarmServiceOf(c.labels)).find((name) => name !== undefined);
-  const plan = planFor(before, spec, kind);
-  if (plan.refused) return result({ buildCode: 0, message: refusal(opts.service, plan.refused, deps.compose.label) });
-  const ran = await runSteps(deps, opts, target, { plan, kind, swarmService });
-  if (ran.failure !== undefined) return result({ buildCode: ran.buildCode, upCode: ran.upCode, message: ran.failure });
-  const { buildCode, upCode } = ran;
-
+/** After the steps: waits out a crash on start, re-checks until settled, and says what changed or what is still wrong. */
+async function verifiedResult(
+  checkDeps: CheckDeps,
+  checkOpts: CheckOptions,
+  opts: RebuildOptions,
+  v: { before: ServiceReport | null; kind: ActionKind; result: (p: Pick<RebuildResult, 'message'> & Partial<RebuildResult>) => RebuildResult; crashed: (after: ServiceReport, done: string) => string | undefined },
+): Promise<RebuildResult> {
   // A container that crashes on start runs for a moment: judge it once that moment has passed.
   await new Promise((resolve) => setTimeout(resolve, opts.stayUpMs ?? STAY_UP_MS));
   const after = await settle(checkDeps, checkOpts, opts.settleTimeoutMs ?? SETTLE_TIMEOUT_MS);
-  const changes = before && after ? diffServices(before, after) : [];
+  const changes = v.before && after ? diffServices(v.before, after) : [];
   const verified = after?.verdict === 'in-sync' || after?.verdict === 'completed';
-  const done = { start: () => l10n.t('started'), recreate: () => l10n.t('recreated'), rebuild: () => l10n.t('rebuilt'), pull: () => l10n.t('pulled') }[kind]();
-  const crashed = after ? notStayingUp(before, after, deps.compose.label, opts.service, done) : undefined;
+  const done = { start: () => l10n.t('started'), recreate: () => l10n.t('recreated'), rebuild: () => l10n.t('rebuilt'), pull: () => l10n.t('pulled') }[v.kind]();
+  const crashed = after ? v.crashed(after, done) : undefined;
   const message = verified ? verifiedText(opts.service, changes) : (crashed ?? notInSyncText(done, opts.service, after));
-  return result({ buildCode, upCode, after, changes, verified, message });
+  return v.result({ after, changes, verified, message });
 }
 
 /**
@@ -147,8 +214,7 @@ function planFor(before: ServiceReport | null, spec: ServiceSpec | undefined, ki
 }
 
 /** Why a documented build is not run by us, and what the person runs instead; nothing was run. */
-function refusal(service: string, build: DocumentedBuildRef, composeLabel: string): string {
-  const then = `${composeLabel} up -d ${service}`;
+function refusal(service: string, build: DocumentedBuildRef, then: string): string {
   if (build.notRun && 'outside' in build.notRun) {
     return l10n.t`${service}'s image is built by ${`\`${build.command}\``} (${build.where}), whose ${build.notRun.outside} is outside the workspace: Runtime Drift does not run it, and ran nothing; run it yourself, then ${then}`;
   }
@@ -206,15 +272,15 @@ async function runImageBuild(deps: { compose: ComposeRunnerLike }, opts: Rebuild
 /**
  * The recreated container does not stay up (it exited, restarts, or died) where one ran before:
  * "start the container" would start the same crash. Name the image that ran and how to go back
- * to it: point the tag at it again and recreate.
+ * to it: point the tag at it again and recreate (`back`).
  */
-function notStayingUp(before: ServiceReport | null, after: ServiceReport, composeLabel: string, service: string, done: string): string | undefined {
+function notStayingUp(before: ServiceReport | null, after: ServiceReport, how: { done: string; service: string; logs: string; back: (worked: string, ref: string) => string }): string | undefined {
   const state = after.container?.state;
   if (!after.container || state === undefined || state === 'running') return undefined;
-  const head = l10n.t`${done}, but the new container ${shortId(after.container.id)} of ${service} does not stay up (${state}): see ${`\`${composeLabel} logs ${service}\``}`;
+  const head = l10n.t`${how.done}, but the new container ${shortId(after.container.id)} of ${how.service} does not stay up (${state}): see ${`\`${how.logs}\``}`;
   const worked = before?.container?.state === 'running' ? before.container.imageId : undefined;
   if (!worked || worked === after.container.imageId) return head;
-  return l10n.t`${head}; the image that ran before is ${shortId(worked)}: go back with ${`\`${dockerCommandOf(composeLabel)} tag ${worked} ${after.image.ref} && ${composeLabel} up -d ${service}\``}`;
+  return l10n.t`${head}; the image that ran before is ${shortId(worked)}: go back with ${`\`${how.back(worked, after.image.ref)}\``}`;
 }
 
 /** Adds what state an interrupted compose step left to its InterruptedError; other errors pass. */

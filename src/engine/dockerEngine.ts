@@ -28,6 +28,7 @@ import { DEFAULT_ENGINE_TIMEOUT_MS, DEFAULT_LISTING_TIMEOUT_MS, boundedScope, bo
 import { isRecord } from '../core/isRecord';
 import { filesystemKey } from './imageFilesystem';
 import { imageKey } from '../core/compose/builtImages';
+import { recreateContainer } from './recreateContainer';
 
 /** An image named by its ID in a container list (`sha256:3f2a…` or `3f2a9c1d0b7e`). */
 const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{12,64}$/;
@@ -112,6 +113,9 @@ const COMPOSE_WORKING_DIR_LABEL = 'com.docker.compose.project.working_dir';
 
 /** /_ping answers "OK"; anything longer is not an engine. */
 const MAX_PING_BYTES = 4096;
+
+/** A recreate is a handful of engine calls (rename, create, stop, start, remove): each may take an ordinary call's time. */
+const RECREATE_CALLS = 6;
 
 /** Label on the throw-away containers listImageFiles creates, so a leftover can be traced to us. */
 export const LISTING_CONTAINER_LABEL = 'io.runtime-drift.listing';
@@ -282,6 +286,18 @@ class DockerodeEngine implements DockerEngine {
         throw err;
       }
     });
+  }
+
+  async recreateContainer(id: string, ref: string, signal?: AbortSignal): Promise<{ id: string; name: string }> {
+    return this.call(l10n.t`recreate container ${short(id)} on ${ref}`, signal, this.timeoutMs * RECREATE_CALLS, async (bounded) => {
+      const info = await engineRequest<Dockerode.ContainerInspectInfo>(this.docker, `/containers/${id}/json`, {}, bounded);
+      const image = await engineRequest<Dockerode.ImageInspectInfo>(this.docker, `/images/${info.Image}/json`, {}, bounded).catch(() => null);
+      return recreateContainer(this.docker, info, image?.Config ?? null, ref, bounded, () => boundedSignal(this.timeoutMs));
+    });
+  }
+
+  async startContainer(id: string, signal?: AbortSignal): Promise<void> {
+    await this.call(l10n.t`start container ${short(id)}`, signal, this.timeoutMs, (bounded) => this.docker.getContainer(id).start({ abortSignal: bounded }));
   }
 
   async listContainerFiles(containerId: string, root: string, signal?: AbortSignal): Promise<FileListing> {

@@ -1,7 +1,8 @@
 // A workspace with a Dockerfile and no compose file, on a real engine with the real CLI: the
 // Dockerfile is a service; the container `docker run` made from its image (the tag its README
 // builds) is found and probed at its port on the host; after a new build of the tag the old
-// container is seen running an old image, the new route answering 404 there; rebuild refuses.
+// container is seen running an old image, the new route answering 404 there; Recreate makes it
+// again with its own options (host network, labels) and verifies; Rebuild builds the tag first.
 import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
@@ -57,6 +58,8 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
   });
 
   suiteTeardown(async () => {
+    // The recreated container has the labels given at run, not the test image's (our build of the README's command adds none).
+    await dockerCli(['rm', '-f', name]);
     await cleanupProject(project);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -70,7 +73,7 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
 
   test('run by hand: its container is found and probed at its port on the host; a new build of the tag leaves it stale, the new route 404', async () => {
     await build();
-    await dockerCli(['run', '-d', '--name', name, '--label', `${TEST_PROJECT_LABEL}=${project}`, '--network', 'host', tag], { check: true });
+    await dockerCli(['run', '-d', '--name', name, '--label', `${TEST_PROJECT_LABEL}=${project}`, '--label', 'rd.test.given=at-run', '--network', 'host', tag], { check: true });
     let live = await check();
     for (let i = 0; i < 20 && live.routes[0]?.verdict !== 'live'; i++) {
       await new Promise((r) => setTimeout(r, 500));
@@ -89,10 +92,33 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
     assert.equal(stale.verdict, 'drift');
     assert.deepEqual(stale.routes.map((r) => `${r.path} ${r.status}`), ['/health 200', '/orders 404']);
     assert.match(stale.fix ?? '', new RegExp(`^replace container ${name} with one of the current image ${tag.replace(/[/.]/g, '\\$&')}`));
-    assert.equal(stale.action, null);
+    assert.deepEqual([stale.action?.kind, stale.action?.container], ['recreate', { name, image: tag }]);
+  });
 
-    const refused = await cli(['rebuild', stale.name, '--workspace', dir], {});
-    assert.notEqual(refused.code, 0);
-    assert.match(refused.stderr, /is a Dockerfile \(Dockerfile\) with no compose file: Runtime Drift rebuilds compose services only/);
+  test('rebuild of the stale container: the engine makes it again on the current image with the options it was run with, and the check verifies it', async () => {
+    const old = (await dockerCli(['inspect', '--format', '{{.Id}}', name], { check: true })).stdout.trim();
+    const run = await cli(['rebuild', (await check('--no-probe')).name, '--workspace', dir], {});
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, new RegExp(`recreating ${name} on ${tag.replace(/[/.]/g, '\\$&')} with its own options`));
+    assert.match(run.stdout + run.stderr, /✓ verified: \S+ is in sync/);
+    // The same name, network and labels (ours included), a new container; the old one is gone.
+    const now = (await dockerCli(['inspect', '--format', '{{.Id}}|{{.HostConfig.NetworkMode}}|{{index .Config.Labels "rd.test.given"}}', name], { check: true })).stdout.trim().split('|');
+    assert.notEqual(now[0], old);
+    assert.deepEqual(now.slice(1), ['host', 'at-run']);
+    assert.equal((await dockerCli(['ps', '-aq', '--filter', `id=${old}`], { check: true })).stdout.trim(), '');
+    const after = await check();
+    assert.deepEqual([after.verdict, after.routes.map((r) => `${r.path} ${r.status}`)], ['in-sync', ['/health 200', '/orders 200']]);
+  });
+
+  test('Rebuild after a source change: our docker build of the tag, then the recreate, verified with the new route live', async () => {
+    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health', '/orders', '/refunds']));
+    await writeFile(path.join(dir, 'src', 'refunds.js'), 'module.exports = [];\n');
+    const behind = await check();
+    assert.equal(behind.action?.kind, 'rebuild', behind.summary);
+    const run = await cli(['rebuild', behind.name, '--workspace', dir], {});
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, new RegExp(`\\$ docker build --tag=${tag.replace(/[/.]/g, '\\$&')} \\.\\n`));
+    const after = await check();
+    assert.deepEqual([after.verdict, after.routes.map((r) => `${r.path} ${r.status}`)], ['in-sync', ['/health 200', '/orders 200', '/refunds 200']]);
   });
 });

@@ -55,7 +55,7 @@ async function check(running: ContainerInfo[], asked: string[], sent: ProbeReque
 }
 
 suite('checkWorkspace: a Dockerfile with no compose file', () => {
-  test('the container running its image is its container, probed at the port it publishes; no compose action is offered', async () => {
+  test('the container running its image is its container, probed at the port it publishes; in sync, no action', async () => {
     const asked: string[] = [];
     const sent: ProbeRequest[] = [];
     const report = await check([container()], asked, sent);
@@ -82,5 +82,27 @@ suite('checkWorkspace: a Dockerfile with no compose file', () => {
     const [svc] = report.services;
     assert.equal(svc?.image?.ref, 'acme/shop');
     assert.equal(svc?.fix, 'build and start it (no compose file; its containers are those running acme/shop): docker build -t acme/shop . && docker run -d -p 3000:3000 acme/shop');
+  });
+
+  test('a container of an older image than its tag names: Recreate, made again by the engine on the tag with its own options', async () => {
+    const old = { ...container(), imageId: 'sha256:0ld' };
+    const report = await check([old], [], []);
+    const [svc] = report.services;
+    assert.equal(svc?.staleContainer, true);
+    assert.deepEqual(svc?.action, { kind: 'recreate', label: 'Recreate shop', steps: [], container: { name: 'shop-dev', image: 'shop' }, command: 'recreate shop-dev on shop with its own options' });
+  });
+
+  test('an image behind the source: Rebuild, our docker build of the tag first (the README\'s where it writes one)', async () => {
+    const behind = { '/shop/src/orders.js': "module.exports = () => 'orders';\n" };
+    const ours = (await check([container()], [], [], behind)).services[0];
+    assert.deepEqual([ours?.action?.kind, ours?.action?.imageBuild, ours?.action?.command], ['rebuild', { dir: '.', args: ['build', '-t', 'shop', '.'] }, 'docker build -t shop . && recreate shop-dev on shop with its own options']);
+    const documented = (await check([container()], [], [], { ...behind, '/shop/README.md': '    docker build -t shop --build-arg V=2 .\n' })).services[0];
+    assert.deepEqual(documented?.action?.imageBuild, { dir: '.', args: ['build', '--tag=shop', '--build-arg=V=2', '.'] });
+  });
+
+  test('a stopped container of the current image: Start it, as docker start would', async () => {
+    const stopped = { ...container(), state: 'exited', exitCode: 137 };
+    const [svc] = (await check([stopped], [], [])).services;
+    assert.deepEqual([svc?.action?.kind, svc?.action?.command, svc?.action?.container], ['start', 'docker start shop-dev', { name: 'shop-dev', image: 'shop' }]);
   });
 });

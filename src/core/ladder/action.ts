@@ -30,10 +30,13 @@ export interface ActionFacts {
   swarmTask?: boolean;
   /** A one-shot job that exited with 0: done, nothing to start (`up` would run it again). */
   completed?: boolean;
+  /** The container's name and the image reference the service runs: a Dockerfile's (spec.standalone) actions name them. */
+  container?: string;
+  imageRef?: string;
 }
 
 /** Button texts; functions, so each is looked up in the bundle configured when it is asked. */
-const LABEL: Record<ActionKind, (service: string) => string> = {
+export const ACTION_LABEL: Record<ActionKind, (service: string) => string> = {
   start: (s) => l10n.t`Start ${s}`,
   recreate: (s) => l10n.t`Recreate ${s}`,
   rebuild: (s) => l10n.t`Rebuild ${s}`,
@@ -42,8 +45,8 @@ const LABEL: Record<ActionKind, (service: string) => string> = {
 
 export function actionFor(f: ActionFacts): ServiceAction | null {
   // Every action ends in `compose up`, which would start a second container beside a Swarm task.
-  // A Dockerfile with no compose file: how its container is run (ports, volumes, env) is the person's; the fix says the commands.
-  if (f.engineError || f.swarmTask || f.spec.standalone) return null;
+  if (f.engineError || f.swarmTask) return null;
+  if (f.spec.standalone) return standaloneAction(f);
   const svc = f.spec.name;
   const built = Boolean(f.spec.build);
   if (!f.containerState) {
@@ -74,6 +77,50 @@ function behind(f: ActionFacts): ServiceAction | null {
   return make(f, 'pull', [['pull', svc], ['up', '-d', svc]]);
 }
 
+/**
+ * A Dockerfile with no compose file: the container a person ran from its image is made again by
+ * the engine with its own options (ServiceAction.container), after our build where the image is
+ * behind. None without a container: how to run one (ports, volumes, env) is the person's.
+ */
+function standaloneAction(f: ActionFacts): ServiceAction | null {
+  const name = f.container;
+  const image = f.imageRef;
+  if (!name || !image || !f.containerState) return null;
+  const make = (kind: ActionKind, run: string, imageBuild?: ImageBuildStep): ServiceAction => ({
+    kind,
+    label: ACTION_LABEL[kind](f.spec.name),
+    ...(imageBuild ? { imageBuild } : {}),
+    steps: [],
+    container: { name, image },
+    command: [...(imageBuild ? [imageBuildCommand(imageBuild, f.dockerLabel ?? 'docker')] : []), run].join(' && '),
+  });
+  const recreate = l10n.t`recreate ${name} on ${image} with its own options`;
+  if (f.imageBehind) {
+    const build = standaloneBuild(f.spec, image);
+    return build ? make('rebuild', recreate, build) : null;
+  }
+  if (f.stale || f.changedInside) return make('recreate', recreate);
+  if (f.containerState !== 'running' && !f.completed) return make('start', `${f.dockerLabel ?? 'docker'} start ${name}`);
+  return null;
+}
+
+/**
+ * How we build a Dockerfile's image: the project's own command where it writes one that we run
+ * (not one that pushes or exports: that is a release), else `docker build -t TAG [-f FILE] CONTEXT`.
+ * None when the project's command is one we do not run: its fix names it.
+ */
+export function standaloneBuild(spec: Pick<ServiceSpec, 'documentedBuild' | 'standalone'>, image: string): ImageBuildStep | undefined {
+  const documented = spec.documentedBuild;
+  if (documented && !RELEASE.test(documented.command)) return documented.run;
+  const context = spec.standalone?.context ?? '.';
+  const file = spec.standalone?.dockerfile ?? 'Dockerfile';
+  const named = file === `${context === '.' ? '' : `${context}/`}Dockerfile` ? [] : ['-f', file];
+  return { dir: '.', args: ['build', '-t', image, ...named, context] };
+}
+
+/** A build command that publishes the image instead of making it here. */
+export const RELEASE = /\s(?:--push|--output|-o)(?:[\s=]|$)/;
+
 /** Our own run of a documented build, then up; none when we do not run that command. */
 function documented(f: ActionFacts, kind: ActionKind, build: DocumentedBuildRef): ServiceAction | null {
   return build.run ? make(f, kind, [['up', '-d', f.spec.name]], build.run) : null;
@@ -83,7 +130,7 @@ function make(f: ActionFacts, kind: ActionKind, steps: string[][], imageBuild?: 
   const compose = steps.map((s) => `${f.composeLabel} ${s.join(' ')}`);
   return {
     kind,
-    label: LABEL[kind](f.spec.name),
+    label: ACTION_LABEL[kind](f.spec.name),
     ...(imageBuild ? { imageBuild } : {}),
     steps,
     command: [...(imageBuild ? [imageBuildCommand(imageBuild, f.dockerLabel ?? 'docker')] : []), ...compose].join(' && '),

@@ -267,6 +267,8 @@ function actionOf(ev: ServiceEvidence, f: Findings): ServiceAction | null {
     configChanged: f.configDrift.length > 0,
     swarmTask: swarmServiceOf(ev.container?.labels) !== undefined || ev.swarm !== undefined,
     completed: completedJob(ev),
+    ...(ev.container ? { container: ev.container.name } : {}),
+    imageRef: ev.imageRef,
   });
 }
 

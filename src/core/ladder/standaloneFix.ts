@@ -2,9 +2,10 @@
 // compose ones. How its container is run (ports, volumes, environment) is the person's, so a
 // recreate names the image to run and leaves the options to them. Pure.
 import * as l10n from '@vscode/l10n';
-import type { RungName } from '../model';
+import type { ImageBuildStep, RungName } from '../model';
 import type { ServiceEvidence } from './evidence';
 import { dockerCommandOf } from '../engineCommands';
+import { imageBuildCommand, RELEASE, standaloneBuild } from './action';
 
 export function standaloneFix(ev: ServiceEvidence, rung: RungName | null): string | null {
   const docker = dockerCommandOf(ev.composeLabel);
@@ -42,16 +43,9 @@ export function standaloneFix(ev: ServiceEvidence, rung: RungName | null): strin
   }
 }
 
-/**
- * The project's own build command where it writes one down, else `docker build -t TAG -f FILE CONTEXT`;
- * not one that pushes to a registry or exports the image elsewhere (`--push`, `--output`): that is a release.
- */
+/** The project's own build command where it writes one down (not a release: RELEASE), else ours (standaloneBuild). */
 function buildCommand(ev: ServiceEvidence, docker: string): string {
   const documented = ev.spec.documentedBuild?.command;
-  if (documented !== undefined && !/\s(?:--push|--output|-o)(?:[\s=]|$)/.test(documented)) return documented;
-  const s = ev.spec.standalone;
-  const context = s?.context ?? '.';
-  const file = s?.dockerfile ?? 'Dockerfile';
-  const named = file === `${context === '.' ? '' : `${context}/`}Dockerfile` ? '' : ` -f ${file}`;
-  return `${docker} build -t ${ev.imageRef}${named} ${context}`;
+  if (documented !== undefined && !RELEASE.test(documented)) return documented;
+  return imageBuildCommand(standaloneBuild({ standalone: ev.spec.standalone }, ev.imageRef) as ImageBuildStep, docker);
 }

@@ -167,8 +167,9 @@ function serviceNode(report: Report, service: ServiceReport, parentId: string, n
   const ref = refOf(report, service);
   const running = service.container?.state === 'running';
   // The action kind last: menus offer the one button that fits (package.json `viewItem =~`). A
-  // Dockerfile with no compose file has none, and no Rebuild: how its container runs is the person's.
-  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.action?.kind, service.standalone ? 'standalone' : undefined]
+  // Dockerfile with no compose file (`standalone`) and no container has no Rebuild: only a
+  // container the person ran can be made again with its options (ServiceAction.container).
+  const contextValue = ['service', service.container ? 'container' : undefined, running ? 'running' : undefined, service.standalone ? 'standalone' : undefined, service.action?.kind]
     .filter(Boolean)
     .join(':');
   const children: TreeNodeModel[] = service.swarm ? service.swarm.tasks.map((t) => taskNode(service, t, id, ref, now)) : [containerNode(service, id, ref, now)];

@@ -50,7 +50,7 @@ suite('treeModel', () => {
     assert.equal(find(buildTree([sampleReport()], NOW), (n) => n.id.endsWith('/outside')), undefined);
   });
 
-  test('Dockerfiles checked with no compose file: the project node says so, and a service offers no compose action nor Rebuild (its contextValue ends :standalone)', () => {
+  test('Dockerfiles checked with no compose file: the project node says so; with no container no action nor Rebuild, with a stale one Recreate and Rebuild', () => {
     const alone = idleDb({ project: 'shop', name: 'shop', action: null, standalone: { dockerfile: 'Dockerfile', context: '.' } });
     const roots = buildTree([sampleReport({ services: [alone] })], NOW);
     assert.equal(roots[0]?.description, 'Dockerfiles, no compose file · 1 service · 1 not running');
@@ -58,14 +58,22 @@ suite('treeModel', () => {
     const svc = find(roots, (n) => n.kind === 'service' && n.label === 'shop');
     assert.equal(svc?.contextValue, 'service:standalone');
     const menus = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context'] ?? [];
-    const rebuild = menus.filter((m) => m.command === 'runtimeDrift.rebuildService').map((m) => m.when ?? '');
-    assert.ok(rebuild.length > 0);
-    for (const when of rebuild) {
-      const re = [...when.matchAll(/viewItem =~ \/(.*?)\/(?=\s|\)|$)/g)].map((m) => new RegExp(m[1] ?? ''));
-      // Every rebuild entry either requires an action kind the service lacks or excludes :standalone.
-      const offered: boolean = when.includes('!(viewItem =~') ? !re.some((r: RegExp, i: number): boolean => i > 0 && r.test(svc?.contextValue ?? '')) && (re[0]?.test(svc?.contextValue ?? '') ?? false) : re.every((r) => r.test(svc?.contextValue ?? ''));
-      assert.equal(offered, false, when);
-    }
+    const offered = (command: string, contextValue: string): boolean =>
+      menus
+        .filter((m) => m.command === command)
+        .some((m) => {
+          const when = m.when ?? '';
+          const re = [...when.matchAll(/viewItem =~ \/(.*?)\/(?=\s|\)|$)/g)].map((x) => new RegExp(x[1] ?? ''));
+          // `viewItem =~ /a/ && !(viewItem =~ /b/) ...`: the first must match, the negated ones must not.
+          return when.includes('!(viewItem =~') ? !re.some((r, i) => i > 0 && r.test(contextValue)) && (re[0]?.test(contextValue) ?? false) : re.every((r) => r.test(contextValue));
+        });
+    assert.equal(offered('runtimeDrift.rebuildService', svc?.contextValue ?? ''), false);
+    assert.equal(offered('runtimeDrift.recreateService', svc?.contextValue ?? ''), false);
+    const stale = { ...staleApi(), project: 'shop', name: 'shop', standalone: { dockerfile: 'Dockerfile', context: '.' }, action: { kind: 'recreate' as const, label: 'Recreate shop', steps: [], container: { name: 'shop-dev', image: 'shop' }, command: 'recreate shop-dev on shop with its own options' } };
+    const ran = find(buildTree([sampleReport({ services: [stale] })], NOW), (n) => n.kind === 'service' && n.label === 'shop');
+    assert.equal(ran?.contextValue, 'service:container:running:standalone:recreate');
+    assert.equal(offered('runtimeDrift.recreateService', ran?.contextValue ?? ''), true);
+    assert.equal(offered('runtimeDrift.rebuildService', ran?.contextValue ?? ''), true);
   });
 
   test('a service shows sync and health apart: description words, icon colour for sync, icon shape for health', () => {
