@@ -112,7 +112,7 @@ async function rebuildStandalone(deps: CheckDeps & { compose: ComposeRunnerLike 
     const docker = dockerCommandOf(deps.compose.label);
     const crashed = (after: ServiceReport, done: string) =>
       notStayingUp(before, after, { done, service: spec.name, logs: `${docker} logs ${after.container?.name ?? container.name}`, back: (worked, ref) => l10n.t`${docker} tag ${worked} ${ref}, then ${ACTION_LABEL.recreate(spec.name)}` });
-    return await verifiedResult(checkDeps, checkOpts, opts, { before, kind, result: (p) => result({ buildCode, upCode: 0, ...p }), crashed });
+    return await verifiedResult(checkDeps, checkOpts, { ...opts, service: spec.name }, { before, kind, result: (p) => result({ buildCode, upCode: 0, ...p }), crashed });
   } finally {
     release?.();
   }
@@ -126,7 +126,7 @@ async function recreateOrStart(engine: CheckDeps['engine'], opts: RebuildOptions
   const recreate = engine.recreateContainer?.bind(engine);
   const act = start ? startIt && (() => startIt(container.id, opts.signal)) : recreate && (() => recreate(container.id, image, opts.signal));
   if (!act) return start ? l10n.t`this engine client cannot start ${container.name}: nothing was run` : l10n.t`this engine client cannot recreate ${container.name}: nothing was run`;
-  opts.onOutput(start ? `$ docker start ${container.name}\n` : l10n.t`recreating ${container.name} on ${image} with its own options (ports, networks, volumes, environment)` + '\n');
+  opts.onOutput(start ? `$ docker start ${container.name}\n` : l10n.t`recreating ${container.name} on ${image} with its own options` + '\n');
   try {
     await act();
     return undefined;

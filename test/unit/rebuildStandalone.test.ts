@@ -57,7 +57,8 @@ function setup(opts: { containers?: ContainerInfo[]; failRecreate?: boolean } = 
   const fs = memFs(FILES);
   const output: string[] = [];
   const deps = { fs, engine, prober, compose, scanner: createInlineScanner(fs, { remember: false, scanText: () => scanSourceText }) };
-  const rebuild = (action?: ActionKind) => rebuildService(deps, { workspaceDir: '/shop', env: {}, onOutput: (c: string) => output.push(c), stayUpMs: 0, settleTimeoutMs: 0, service: 'shop', ...(action ? { action } : {}) });
+  // Named as the extension names it (project/service): the messages name the service.
+  const rebuild = (action?: ActionKind) => rebuildService(deps, { workspaceDir: '/shop', env: {}, onOutput: (c: string) => output.push(c), stayUpMs: 0, settleTimeoutMs: 0, service: 'shop/shop', ...(action ? { action } : {}) });
   return { rebuild, ran, output };
 }
 
@@ -66,7 +67,7 @@ suite('rebuild of a Dockerfile with no compose file', () => {
     const { rebuild, ran, output } = setup();
     const result = await rebuild('recreate');
     assert.deepEqual(ran, ['recreate c0ffee000001 on shop']);
-    assert.deepEqual(output, ['recreating shop-dev on shop with its own options (ports, networks, volumes, environment)\n']);
+    assert.deepEqual(output, ['recreating shop-dev on shop with its own options\n']);
     assert.equal(result.before?.staleContainer, true);
     assert.equal(result.verified, true, result.message);
     assert.match(result.message, /^verified: shop is in sync \(container stale → current/);
