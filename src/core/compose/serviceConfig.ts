@@ -110,7 +110,7 @@ function stringMap(raw: unknown, where: string): Record<string, string> {
   return out;
 }
 
-/** `command: npm start` is split like a shell would (compose uses shlex), a list is taken as is. */
+/** `command: npm start` is split into words as compose splits it (shellSplit), a list is taken as is. */
 function commandList(raw: unknown, where: string): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (Array.isArray(raw)) return raw.map((x) => scalarText(x));
@@ -118,13 +118,26 @@ function commandList(raw: unknown, where: string): string[] | undefined {
   throw new UserInputError(l10n.t`${where} must be a string or a list`);
 }
 
-/** POSIX shell word splitting without expansion: quotes and backslashes, as Python's shlex.split. */
+/** Characters that end a string command outside quotes (shellSplit). */
+const SHELL_OPERATOR = new Set([';', '&', '|', '<', '>']);
+
+/**
+ * A string command's words as compose reads them (compose-go's ShellCommand, go-shellwords' Parse):
+ * quotes and backslashes, no expansion, and no shell: the first unquoted `;`, `&`, `|`, `<` or `>`
+ * ends the command, the rest of the line is never run (`command: npm run dev;` runs `npm run dev`;
+ * `npm ci && npm start` runs `npm ci` alone). A redirection's file descriptor (`2>`) goes with it.
+ * https://github.com/compose-spec/compose-go/blob/main/types/command.go
+ */
 export function shellSplit(text: string): string[] {
   const words: string[] = [];
   let word = '';
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
+    if (SHELL_OPERATOR.has(ch)) {
+      if (ch === '>' && /^\d/.test(word)) inWord = false;
+      break;
+    }
     if (ch === "'") {
       const end = text.indexOf("'", i + 1);
       word += text.slice(i + 1, end < 0 ? text.length : end);

@@ -45,10 +45,18 @@ services:
     assert.deepEqual(referencedFiles([{ path: `${dir}/compose.yaml`, text: 'services:\n  api:\n    env_file: ./conf/api.env\n' }], dir), [`${dir}/conf/api.env`]);
   });
 
-  test('a string command is split like a shell (compose uses shlex), a list is kept', () => {
+  test('a string command is split into words as a shell would, quotes and backslashes, a list is kept', () => {
     assert.deepEqual(config('services:\n  api:\n    image: a\n    command: node dist/main.js --name "two words"\n').command, ['node', 'dist/main.js', '--name', 'two words']);
     assert.deepEqual(config('services:\n  api:\n    image: a\n    entrypoint: ["tini", "--"]\n').entrypoint, ['tini', '--']);
     assert.deepEqual(shellSplit(`a 'b c' d\\ e ""`), ['a', 'b c', 'd e', '']);
+  });
+
+  test('a string command ends at its first unquoted shell operator: compose runs no shell, the rest is never run', () => {
+    assert.deepEqual(config('services:\n  api:\n    image: a\n    command: >\n      yarn serve;\n').command, ['yarn', 'serve']);
+    assert.deepEqual(shellSplit('pnpm i && pnpm dev'), ['pnpm', 'i']);
+    assert.deepEqual(shellSplit('node a.js|tee log'), ['node', 'a.js']);
+    assert.deepEqual(shellSplit('node a.js 2>err.log'), ['node', 'a.js']);
+    assert.deepEqual(shellSplit(`sh -c "migrate; node a.js" ';' b\\;c`), ['sh', '-c', 'migrate; node a.js', ';', 'b;c']);
   });
 
   test('ports, expose, volumes, labels, healthcheck, user and working_dir in the engine encoding', () => {
