@@ -35,7 +35,7 @@ import { entryFolder, startedFile } from '../routes/serverApps';
 import { renamedManifests, withCopiedManifests } from './copiedManifest';
 import { bundlerOutputDir, startedRollupBundle, startedWebpackBundle, viteSsrBundle } from './bundlerOutput';
 import { commonFolder, isAtOrInside } from '../pathInside';
-import { otherStartedSources, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
+import { otherStartedSources, startEnvironment, startedDevServer, startedLauncherOutput, startedScripts, startedSourceFile, type StartedSource } from './startedSource';
 import { followScripts } from '../routes/serverApps';
 import { astroServerBundle, nitroBundle, nitroSourceUnknown, routerFrameworkBundle } from './viteServerPlugins';
 import { tsconfigsRun } from './runTsconfig';
@@ -159,13 +159,13 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const scripted = await startedBundle(fs, perFile ? undefined : scriptFound, { df, target: build?.target, project, ts, locate, context }, evidence);
   // A front end served by a script of its own (a static server.js) is its bundle, not that script;
   // a service starting another program of the image than its sibling does (a WebSocket gateway's .mjs beside the Next.js server) runs that program.
-  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined || spec.ownStart === true) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted }, locate) : undefined;
+  const started = df && !spec.drift.source && (project.server !== undefined || findBundler(project, scripted) === undefined || spec.ownStart === true) ? await startsSource(fs, df, { target: build?.target, context, project, ts, scripted, environment: spec.config?.environment }, locate) : undefined;
   if (started) evidence.push(started.why);
   const stage = df && builtStage(df, build?.target);
   // The start may run a script of the context's package that goes into the project's (`npm run web` = `cd web && npm run serve`): both are followed, the project's first.
   const devServer = stage && !started ? startedDevServer(stage, { ...scripts, ...(project.pkg?.scripts ?? {}) }) : undefined;
   if (devServer !== undefined) evidence.push(l10n.t`the image starts a dev server (${devServer}): it runs the source`);
-  const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {} }) : undefined;
+  const launched = df && stage && !started && devServer === undefined ? await startedLauncherOutput(fs, { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, env: startEnvironment(stage, project.pkg?.scripts ?? {}, spec.config?.environment) }) : undefined;
   const { sourceRoot, elsewhere } = await sourceRootOf(fs, { spec, project, nxRoot, ts, tsName, started, scripted, locate, startedFiles: df ? startedFilesOf(df, build?.target, project, locate) : [], startChangesDir: df !== undefined && changesDirectory(builtStage(df, build?.target)) }, { context, startKnown: !df || devServer !== undefined }, evidence);
   // A server whose tsconfig says noEmit is still compiled file by file (swc, babel: Nest's swc builder).
   const compiled = ts !== undefined && (ts.noEmit !== true || project.server !== undefined);
@@ -432,7 +432,7 @@ async function startedTscOutput(fs: FsLike, files: readonly string[], ts: TsConf
 async function startsSource(
   fs: FsLike,
   df: Dockerfile,
-  { target, context, project, ts, scripted }: { target: string | undefined; context: string; project: BuildProject; ts: TsConfigInfo | undefined; scripted: ScriptedBundle | undefined },
+  { target, context, project, ts, scripted, environment }: { target: string | undefined; context: string; project: BuildProject; ts: TsConfigInfo | undefined; scripted: ScriptedBundle | undefined; environment: Readonly<Record<string, string>> | undefined },
   locate: (abs: string, at?: string) => Location | undefined,
 ): Promise<StartedSource | undefined> {
   const stage = builtStage(df, target);
@@ -440,7 +440,8 @@ async function startsSource(
   // Nitro's output (`.output/server`), committed or built before docker build, is output too, not a source run as copied.
   const nitro = await nitroBundle(fs, project, buildScriptNames(project));
   const outputs = [ts?.outDir?.path, (await bundlerOutputDir(fs, project, scripted))?.path, nitro?.out.path].filter((o): o is string => o !== undefined);
-  const opts = { df, stage, context, projectDir: project.dir, scripts: project.pkg?.scripts ?? {}, outputs, locate };
+  const scripts = project.pkg?.scripts ?? {};
+  const opts = { df, stage, context, projectDir: project.dir, scripts, outputs, locate, env: startEnvironment(stage, scripts, environment) };
   const started = await startedSourceFile(fs, opts);
   const others = started ? await otherStartedSources(fs, opts) : [];
   return started && others.length > 0 ? { ...started, others } : started;

@@ -121,7 +121,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
       // importing ./src/routes.js): the src folder, as a start script's root file loading only ./src
       // is (entryFolder). One loading ./lib only is the server itself, lib its helpers.
       // Not when modules of that folder load modules beside it in turn (loadedBeside.ts).
-      const folder = await soleLoadedFolder(fs, started.file);
+      // Its loads are read in the block the environment it starts with takes (envTakenCode.ts).
+      const folder = await soleLoadedFolder(fs, started.file, started.env);
       const beside = folder === join(project.dir, 'src') ? await folderLoadsBeside(fs, folder, project.dir) : undefined;
       if (folder === join(project.dir, 'src') && beside === undefined) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
       if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads modules of src, and those load modules beside src (${beside})` };

@@ -30,6 +30,8 @@ export interface StartedSource {
   why: string;
   /** Source files outside the project's folder the image starts too (otherStartedSources), absolute. */
   others?: string[];
+  /** The environment it starts with, as far as the build shows it (startEnvironment). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -40,6 +42,21 @@ export interface StartedSource {
  */
 export function startedScripts(stage: Stage, scripts: Record<string, string>, mainOf?: (imageDir: string) => string | undefined): string[] {
   return scriptFiles(commandLines(stage, scripts), mainOf);
+}
+
+/**
+ * The environment the stage's start command runs with, as far as the build shows it: the stage's
+ * ENV, compose's `environment` over it, and over both the assignments the start line (package
+ * scripts written out) makes before its commands (`NODE_ENV=development nodemon x`, `cross-env
+ * NODE_ENV=production node x`).
+ */
+export function startEnvironment(stage: Stage, scripts: Record<string, string>, compose: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const env: Record<string, string> = { ...stage.env, ...compose };
+  for (const word of followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 })) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/.exec(word);
+    if (m?.[1] !== undefined) env[m[1]] = m[2] ?? '';
+  }
+  return env;
 }
 
 /** The script files the command lines start, as image paths. */
@@ -147,7 +164,7 @@ export async function startedSourceFile(fs: FsLike, opts: StartedSourceOptions):
   return undefined;
 }
 
-type StartedSourceOptions = { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string, at?: string) => Location | undefined };
+type StartedSourceOptions = { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; outputs: readonly string[]; locate: (abs: string, at?: string) => Location | undefined; env?: Readonly<Record<string, string>> };
 
 /**
  * The source files of the context outside the project's folder that the image starts as copied
@@ -173,7 +190,7 @@ async function sourceStartedAt(fs: FsLike, imagePath: string, opts: StartedSourc
     // A file a RUN moves over it (`mv dist/server.js server/server.js`) is not the source as copied.
     if (loc?.path !== imagePath || loc.madeByRun || opts.stage.copies.some((c) => c.byRun !== undefined && c.dest === imagePath)) continue;
     const why = l10n.t`the image starts ${imagePath}, the source file ${rel} as copied (${loc.evidence}): it runs the source`;
-    return { file, imagePath, why };
+    return { file, imagePath, why, ...(opts.env ? { env: opts.env } : {}) };
   }
   return undefined;
 }
@@ -185,25 +202,25 @@ async function sourceStartedAt(fs: FsLike, imagePath: string, opts: StartedSourc
  */
 export async function startedLauncherOutput(
   fs: FsLike,
-  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string> },
+  opts: { df: Dockerfile; stage: Stage; context: string; projectDir: string; scripts: Record<string, string>; env?: Readonly<Record<string, string>> },
 ): Promise<{ launcher: string; output: string } | undefined> {
   for (const imagePath of startedScripts(opts.stage, opts.scripts)) {
     for (const rel of contextCandidates(opts.df, imagePath)) {
       const file = join(opts.context, ...rel.split('/'));
       if (!isAtOrInside(opts.projectDir, file) || !/\.[cm]?[jt]s$/.test(file) || !(await fs.stat(file))?.isFile) continue;
-      const output = await launchedOutput(fs, file);
+      const output = await launchedOutput(fs, file, opts.env);
       if (output !== undefined) return { launcher: file, output: join(opts.projectDir, ...output.split('/')) };
     }
   }
   return undefined;
 }
 
-async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[] }): Promise<boolean> {
+async function isSource(fs: FsLike, file: string, opts: { projectDir: string; outputs: readonly string[]; env?: Readonly<Record<string, string>> }): Promise<boolean> {
   if (!(await fs.stat(file))?.isFile) return false;
   // A file with no extension is a script only when its first line has Node run it.
   if (posix.extname(file) === '' && !NODE_SHEBANG.test(await fs.readFile(file).catch(() => ''))) return false;
   // A launcher starting the build output (`spawn(process.execPath, ['dist/server/app.js'])`), also one Node runs as TypeScript.
-  if ((await launchedOutput(fs, file)) !== undefined) return false;
+  if ((await launchedOutput(fs, file, opts.env)) !== undefined) return false;
   if (TS_SCRIPT.test(file)) return true;
   const top = relative(opts.projectDir, file).split(sep)[0] ?? '';
   if (OUTPUT_DIRS.has(top) || opts.outputs.some((o) => isAtOrInside(o, file))) return false;

@@ -13,6 +13,7 @@ import { handlerPath } from './nextHandlers';
 import { commandWords } from '../dockerfile/parse';
 import { concurrentCommands } from '../dockerfile/concurrently';
 import { FILE_RUNNER_ALTERNATION } from '../mapping/runners';
+import { envTakenCode } from '../mapping/envTakenCode';
 
 /** Dependencies that make a package a server whose routes we read. */
 export const SERVER_FRAMEWORKS = [
@@ -655,10 +656,11 @@ const QUOTED = /(['"`])([^'"`$]*)\1/g;
  * dist/server/index.js`), as a path from that output folder on (`dist/server/index.js`): the first
  * path it names, as a literal or as a path call's literal parts, that runs through an output folder
  * (dist, build, out) and ends in a JavaScript file. Such a script is not the server's source, only
- * what starts its build. Undefined when it names none.
+ * what starts its build. Undefined when it names none. `env`, when the environment it starts with is
+ * known: of a block chosen by a test of a variable it sets, only the one taken is read (envTakenCode.ts).
  */
-export async function launchedOutput(fs: FsLike, file: string): Promise<string | undefined> {
-  const text = await fs.readFile(file).catch(() => '');
+export async function launchedOutput(fs: FsLike, file: string, env: Readonly<Record<string, string>> = {}): Promise<string | undefined> {
+  const text = envTakenCode(await fs.readFile(file).catch(() => ''), env);
   const paths = [...text.matchAll(PATH_CALL)].map((m) => [...(m[1] ?? '').matchAll(QUOTED)].map((q) => q[2] ?? '').join('/'));
   // A literal only as a relative path (`'../dist/server.js'`): `'/dist/bundle.js'` is a URL the server serves.
   // In a file spawning a process, also one written from the working folder (`spawn(process.execPath, ['dist/server/app.js'])`).
@@ -689,8 +691,8 @@ async function rootScript(fs: FsLike, dir: string, name: string): Promise<string
 const RELATIVE_LOAD = /(?:\brequire\s*\(|\bimport\s*\(|\bfrom)\s*['"](\.\/[^'"]+)['"]/g;
 
 /** The relative modules a script loads by name, each as its path's segments below the script's folder (`./src/routes.js` -> src, routes.js). */
-async function relativeLoads(fs: FsLike, file: string): Promise<string[][]> {
-  const text = await fs.readFile(file).catch(() => '');
+async function relativeLoads(fs: FsLike, file: string, env: Readonly<Record<string, string>> = {}): Promise<string[][]> {
+  const text = envTakenCode(await fs.readFile(file).catch(() => ''), env);
   return [...text.matchAll(RELATIVE_LOAD)].map((m) => (m[1] ?? '').slice(2).split('/'));
 }
 
@@ -713,8 +715,8 @@ async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
  * './src/routes.js'` and './src/middleware.js' -> src), when it loads modules of no other folder
  * and no file beside it: a launcher of that folder. Absolute; undefined otherwise.
  */
-export async function soleLoadedFolder(fs: FsLike, file: string): Promise<string | undefined> {
-  const tops = new Set((await relativeLoads(fs, file)).map((segments) => (segments.length > 1 ? segments[0] : undefined)));
+export async function soleLoadedFolder(fs: FsLike, file: string, env: Readonly<Record<string, string>> = {}): Promise<string | undefined> {
+  const tops = new Set((await relativeLoads(fs, file, env)).map((segments) => (segments.length > 1 ? segments[0] : undefined)));
   const [top] = tops;
   if (tops.size !== 1 || top === undefined || top === '' || top === '.' || top === '..') return undefined;
   const folder = join(dirname(file), top);
