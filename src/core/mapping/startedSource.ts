@@ -244,7 +244,9 @@ export function contextCandidates(df: Dockerfile, imagePath: string, depth = 0):
     // A file a RUN moved there (`mv /src/api/production/app.js /src/out/api`): its context-relative source.
     if (copy.byRun !== undefined && renamed) out.push(...copy.sources);
     // A release installed from the registry (packedInstall.ts) holds the package folder's files as published.
-    if ((copy.byRun !== undefined && copy.fromRegistry !== true) || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
+    // A folder a RUN copied out of the context's own (`cp -r ./data ./out-data`): its files there, as copied.
+    const runFolder = copy.byRun !== undefined && copy.destIsDir && /^\s*cp\s/.test(copy.byRun);
+    if ((copy.byRun !== undefined && copy.fromRegistry !== true && !runFolder) || (!renamed && !imagePath.startsWith(`${copy.dest}/`))) continue;
     for (const src of copy.sources) {
       if (/[*?[]/.test(src)) continue;
       // A file copied into the destination folder keeps its name (`COPY ./apps/web/src/server.ts .` in /app: /app/server.ts).
