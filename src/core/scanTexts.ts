@@ -145,6 +145,13 @@ const SCAN_TEXTS = {
   routeTable: () => l10n.t('routes registered in a loop over a list not found statically; routes skipped (list them in x-runtime-drift.routes)'),
   routeConfig: (member: string, helper: string) => l10n.t('route config given to {0} (handed by {1}) not found statically; route skipped (list it in x-runtime-drift.routes)', member, helper),
   routerPrefixValue: (router: string) => l10n.t('the prefix of {0} is not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', router),
+  mountPrefixSettingDefault: (setting: string, value: string, where: string) =>
+    l10n.t(
+      "mount prefix reads the setting {0}, whose value the program computes at run time (a configuration it reads may set it): taken as its default '{1}', written at {2} (from this file's folder); where the server runs with another value, set x-runtime-drift.routePrefix or list the routes in x-runtime-drift.routes",
+      setting,
+      value,
+      where,
+    ),
   mountPrefixValue: () => l10n.t('mount prefix not found statically; its routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)'),
   relativeUnmounted: (router: string, paths: string) =>
     l10n.t('{0} is mounted nowhere this scan sees, and koa-router paths without a leading slash ({1}) match only under a mount: routes skipped (list them in x-runtime-drift.routes)', router, paths),

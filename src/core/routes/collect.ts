@@ -20,6 +20,7 @@ import { concat, APP_SETTING, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, CONFIG
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
+import { closureSettingDefault } from './settingDefaults';
 import { EMPTY_WHEN_UNSET, ENV_VALUE, URL_PATH, urlPathRefText } from './urlPathRefs';
 import { NOT_KNOWN } from './guardTest';
 import { configGuardedFile, yamlValueAt } from './configGuards';
@@ -134,6 +135,15 @@ interface MountEdge {
   /** Made only under a test of the environment the service's environment makes fail (settingGuards.ts): why its routes are not served. */
   notServed?: string;
 }
+
+/** A file as a relative import names it from another's folder (`./settings/defaults.js`, `../defaults.js`). */
+function fromFolder(fromKey: string, key: string): string {
+  const rel = posix.relative(posix.dirname(fromKey), key);
+  return rel.startsWith('../') ? rel : `./${rel}`;
+}
+
+/** A property name of a settings path (no marker of values.ts). */
+const SETTING_NAME = /^[A-Za-z_$][\w$]*$/;
 
 interface Scanned {
   file: string;
@@ -2498,12 +2508,50 @@ class ValueResolver {
     // Built from the parameters of the function the router is handed to: per call (mountEdges).
     if (!m.prefixValue || readsArgs(m.prefixValue)) return m;
     const text = this.text(s, m.prefixValue, 0);
+    const defaulted = text === undefined ? this.settingDefaultText(s, m.prefixValue) : undefined;
+    if (defaulted) {
+      warnings.push(...defaulted.used.map((u) => scanWarningText(s.file, { id: 'mountPrefixSettingDefault', args: [u.setting, u.value, u.where], line: m.line })));
+      return { ...m, prefix: joinRoutePath(defaulted.text), prefixValue: undefined };
+    }
     // `passport.use(config.id, withProxyAgent(strategy))`: a call making no router mounts nothing to warn of.
     const noRouter = m.routerName.endsWith('()') && !factoryOf(s, m.routerName.slice(0, -2), this.byKey, this.aliases);
     if (text === undefined && !noRouter) warnings.push(scanWarningText(s.file, { id: 'mountPrefixValue', args: [], line: m.line }));
     // A setting with no default (`${config.get('basePath')}/docs`) keeps the prefix's known parts, as a template not evaluated does (evaluator.ts unknownPrefix).
-    const readsSetting = m.prefixValue.kind === 'str' && m.prefixValue.parts.some((p) => typeof p !== 'string' && (p.ref.local === CONFIG_KEY || p.ref.local === APP_SETTING));
+    const readsSetting = m.prefixValue.kind === 'str' && m.prefixValue.parts.some((p) => typeof p !== 'string' && (p.ref.local === CONFIG_KEY || p.ref.local === APP_SETTING || (p.ref.local.startsWith('*load*') && p.ref.path[0] === CALLED)));
     return { ...m, prefix: joinRoutePath(text ?? (readsSetting ? this.shownText(s, m.prefixValue) : UNKNOWN_PREFIX)), prefixValue: undefined };
+  }
+
+  /**
+   * A prefix whose settings read through a module the file loads are known only by their defaults
+   * (`${UI.PATH}/api` of `const { UI } = require('./settings')()`, a module merging a configuration
+   * file read at run time over another's exported object literal): the prefix with each such setting
+   * at its default (settingDefaults.ts), and for each, what to warn of; undefined when any part stays unknown.
+   */
+  private settingDefaultText(s: Scanned, v: ConstValue): { text: string; used: Array<{ setting: string; value: string; where: string }> } | undefined {
+    if (v.kind !== 'str') return undefined;
+    let text = '';
+    const used: Array<{ setting: string; value: string; where: string }> = [];
+    for (const p of v.parts) {
+      const known = typeof p === 'string' ? p : this.refText(s, p, 0);
+      const d = known === undefined && typeof p !== 'string' ? this.settingDefault(s, p.ref) : undefined;
+      if (known === undefined && !d) return undefined;
+      if (d) used.push(d);
+      text += known ?? d?.value ?? '';
+    }
+    return used.length > 0 ? { text, used } : undefined;
+  }
+
+  /** A setting of a module the file loads (a plain property path, through what its export returns), at the default its loaded modules write. */
+  private settingDefault(s: Scanned, ref: Reference): { setting: string; value: string; where: string } | undefined {
+    const imp = ref.args || ref.oneOf || ref.truthy || ref.orElse ? undefined : importNamed(s.x.imports, ref.local);
+    const names = ref.path.filter((k) => k !== CALLED);
+    if (!imp?.source.startsWith('.') || names.length === 0 || !names.every((k) => SETTING_NAME.test(k))) return undefined;
+    const start = resolveModule(s.key, imp.source, this.byKey, this.aliases);
+    const whole = imp.imported === 'default' || imp.imported === '*';
+    const key = [...(whole ? [] : [imp.imported]), ...names].map((k) => k.toLowerCase()).join('.');
+    const loads = (f: Scanned) => f.x.imports.flatMap((i) => (i.source.startsWith('.') ? [resolveModule(f.key, i.source, this.byKey, this.aliases)].filter((g): g is Scanned => g !== undefined) : []));
+    const hit = start && closureSettingDefault(start, key, loads, (f) => f.x.settingDefaults);
+    return hit && { setting: names.join('.'), value: hit.found.value, where: `${fromFolder(s.key, hit.file.key)}:${hit.found.line}` };
   }
 
   /**

@@ -452,6 +452,11 @@ export abstract class Evaluator extends ReaderBase {
     return oneOf(operands.map((o, i) => this.alternative(guarded[i] ?? o, depth)));
   }
 
+  /** A module load's value (alternative); of `require('./settings')()`, what the function it exports returns (CALLED). */
+  private loadedValue(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    return callsLoad(node) ? propOf(this.alternative(skipOuter(node.expression), depth), [CALLED]) : this.alternative(node, depth);
+  }
+
   /**
    * One alternative's value: a module it loads (`require('./x')`, `(await import('./x'))`, their
    * `.default`, then a property path) as a reference to that module's export, else what it evaluates to.
@@ -1005,8 +1010,8 @@ export abstract class Evaluator extends ReaderBase {
     if (isPropertyAccessExpression(callee) && callee.name.text === 'concat') return this.concatenatedList(callee.expression, node.arguments, depth);
     if (isObjectValuesCall(node)) return objectValues(this.evaluate(node.arguments[0], depth));
     if (isMergeCall(callee)) return this.mergedDefaults(node.arguments, depth);
-    // `require('./routes/health')` / `import('./v1/index.js')` written where a value is (a list's element): the module's exports (or namespace), as a reference.
-    if (requireSource(node) !== undefined || dynamicImportSource(node) !== undefined) return this.alternative(node, depth);
+    // `require('./routes/health')` / `import('./v1/index.js')` written where a value is (a list's element): the module's exports (or namespace), as a reference; `require('./settings')()`, what its export returns (CALLED).
+    if (requireSource(node) !== undefined || dynamicImportSource(node) !== undefined || callsLoad(node)) return this.loadedValue(node, depth);
     // String(x), Object.freeze({...}), @hono/zod-openapi createRoute({...}): the argument itself.
     if (IDENTITY_CALL.test(calleeName(callee) ?? '')) return this.evaluate(node.arguments[0], depth);
     // A project's own wrapper of createRoute given a route config, `defineRoute({ method: 'post', path: '/x', tags })`:
@@ -1308,4 +1313,9 @@ function hasHandler(o: ts.ObjectLiteralExpression): boolean {
 /** An object value given an empty `path`, to test it as a route config without one. */
 function withPath(v: ConstValue | undefined): ConstValue | undefined {
   return v?.kind === 'obj' ? { ...v, props: { ...v.props, path: str('') } } : v;
+}
+
+/** `require('./settings')()`: a call, without arguments, of what a module exports. */
+function callsLoad(node: ts.CallExpression): boolean {
+  return node.arguments.length === 0 && requireSource(skipOuter(node.expression)) !== undefined;
 }

@@ -36,6 +36,7 @@ import { readYamlDefaults } from './yamlSettings';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
+import { readSettingDefaults } from './settingDefaults';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
 import { madeFields } from './madeHandlers';
@@ -58,6 +59,9 @@ const SAILS_EXPORT = /\bmodule\.exports\.(?:routes|blueprints)\s*=/;
 const UTILITY_PACKAGE = /^(?:lodash(?:-es)?(?:\/.*)?|lodash\.\w+|underscore|ramda|immutable|object-path|dot-prop|rxjs(?:\/.*)?)$/;
 /** routing-controllers' functions that make or fill an app with its decorated controllers. */
 const ROUTING_CONTROLLERS_SERVER = /^(?:create|use)(?:Express|Koa)Server$/;
+
+/** A module exporting an object literal (settingDefaults.ts). */
+const EXPORTS_OBJECT = /(?:module\.exports(?:\.[\w$]+)?\s*=|\bexports\.[\w$]+\s*=|export\s+default|export\s+const\s+[\w$]+[^=\n]*=)\s*\{/;
 
 /** A Moleculer gateway (moleculer-web) or a service schema whose actions may declare `rest`. */
 const MOLECULER_SCHEMA = /moleculer-web|\brest\s*:/;
@@ -105,6 +109,9 @@ function readSource(text: string, file: string): ExtractedFile {
   // A settings module's defaults loaded from a YAML file (yamlSettings.ts).
   const yamlDefaults = YAML_FILE_READ.test(text) ? readYamlDefaults(sf, result.imports) : undefined;
   if (yamlDefaults) result.yamlDefaults = yamlDefaults;
+  // The path-like defaults a settings module exports (settingDefaults.ts), where the text may hold them.
+  const settingDefaults = EXPORTS_OBJECT.test(text) ? readSettingDefaults(sf) : undefined;
+  if (settingDefaults) result.settingDefaults = settingDefaults;
   // Moleculer's runner loads service files itself (moleculerRoutes.ts): a gateway's aliases, services' rest actions.
   if (MOLECULER_SCHEMA.test(text)) readMoleculerSchemas(sf, result);
   // A Nitro handler's default export is read as a Pages Router API file's is (nitroRoutes.ts), a SvelteKit endpoint's methods as a route handler's (svelteKitRoutes.ts).

@@ -505,6 +505,8 @@ export interface ExtractedFile {
   listsProcessFolder?: true;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
+  /** The path-like texts the file's exported object literals write, by lower-cased key path from its exports (settingDefaults.ts). */
+  settingDefaults?: Record<string, SettingDefault>;
   /** The YAML file of settings the file loads its export's defaults from, by a literal path (yamlSettings.ts). */
   yamlDefaults?: YamlDefaults;
   /** `export const env = { app: { routePrefix: getOsEnv('APP_ROUTE_PREFIX') } }`: the environment variable each place reads, by dotted place (`env.app.routePrefix`). */
@@ -947,5 +949,11 @@ export interface SetterCall {
   setter: string;
   value: string;
   then: string;
+  line: number;
+}
+
+/** A path-like text an exported object literal writes (settingDefaults.ts), and its line. */
+export interface SettingDefault {
+  value: string;
   line: number;
 }
