@@ -20,7 +20,7 @@ import { concat, APP_SETTING, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, CONFIG
 import { UNKNOWN_PREFIX, bracedPathToRoute, joinRoutePath, openApiPathToRoute, expandAlternativeSegments, stripParamPatterns, unknownPrefixPath, isRoutePath } from './joinPath';
 import { isHttpMethod, parseRouteSpec, ROUTER_METHODS } from './routeSpec';
 import { scanMessageText, scanWarningText, type ScanMessage } from '../scanTexts';
-import { closureSettingDefault } from './settingDefaults';
+import { closureSettingDefault } from './settingClosure';
 import { EMPTY_WHEN_UNSET, ENV_VALUE, URL_PATH, urlPathRefText } from './urlPathRefs';
 import { NOT_KNOWN } from './guardTest';
 import { configGuardedFile, yamlValueAt } from './configGuards';

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import ts from '../../../src/core/routes/compiler';
 import { collectRoutes } from '../helpers/collectText';
-import { closureSettingDefault, readSettingDefaults } from '../../../src/core/routes/settingDefaults';
+import { readSettingDefaults } from '../../../src/core/routes/settingDefaults';
+import { closureSettingDefault } from '../../../src/core/routes/settingClosure';
 
 const collect = (files: Record<string, string>) => {
   const { routes, warnings } = collectRoutes(
