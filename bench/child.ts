@@ -129,15 +129,15 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: nu
 async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
     case 'ours': {
-      // As the CLI runs it: the real adapters, the full check, one process, the CLI's heap tuning.
-      const [{ createAdapters }, { checkWorkspace }, { tuneHeapForCli, CLI_HEAP_FLAGS }] = await Promise.all([
+      // As the CLI runs it: the real adapters, the full check, one process, the CLI's V8 tuning (heap, WebAssembly).
+      const [{ createAdapters }, { checkWorkspace }, { tuneV8ForCli, CLI_V8_FLAGS }] = await Promise.all([
         import('../src/engine/adapters'),
         import('../src/core/check'),
-        import('../src/cli/heap'),
+        import('../src/cli/v8Tuning'),
       ]);
       const tuned = process.env.RD_BENCH_DEFAULT_HEAP !== '1';
-      if (tuned) tuneHeapForCli();
-      const adapters = createAdapters({ env: process.env, scanCacheDir: task.scanCacheDir, ...(tuned ? { v8Flags: CLI_HEAP_FLAGS } : {}) });
+      if (tuned) tuneV8ForCli();
+      const adapters = createAdapters({ env: process.env, scanCacheDir: task.scanCacheDir, ...(tuned ? { v8Flags: CLI_V8_FLAGS } : {}) });
       try {
         const { ms, cpuMs, value } = await timed(() => checkWorkspace(adapters.deps, { workspaceDir: task.workspaceDir, env: process.env }));
         return { ms, cpuMs, peakRssMb: peakRssMb(), facts: reportFacts(value) };

@@ -3,7 +3,7 @@
 // check's largest fixed cost (key exchange, then the remote shell); it starts here, before the
 // main bundle (dist/cliMain.js, 3.5 MB) is loaded and compiled, so that the two overlap.
 import { parseArgs } from './args';
-import { tuneHeapForCli } from './heap';
+import { tuneV8ForCli } from './v8Tuning';
 import type { main as Main } from './main';
 import { resolveDockerHost } from '../engine/dockerHost';
 import { openSshTunnel } from '../engine/sshTunnel';
@@ -21,7 +21,7 @@ function earlyTunnel(argv: string[]): SshTunnel | undefined {
   }
 }
 
-tuneHeapForCli();
+tuneV8ForCli();
 const argv = process.argv.slice(2);
 const tunnel = earlyTunnel(argv);
 // Kept out of this bundle (scripts/build.mjs): required once the login is under way.

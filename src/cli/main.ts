@@ -10,7 +10,7 @@ import { formatReport, formatService } from '../core/report/text';
 import type { TextOptions } from '../core/report/text';
 import { SAFE_METHODS } from '../core/probe/policy';
 import { BusyError, errorText, InterruptedError, isEngineUnreachable, UserInputError } from '../core/errors';
-import { CLI_HEAP_FLAGS } from './heap';
+import { CLI_V8_FLAGS } from './v8Tuning';
 import { createAdapters } from '../engine/adapters';
 import type { Adapters } from '../engine/adapters';
 import { defaultScanCacheDir } from '../engine/scanCacheStore';
@@ -47,7 +47,7 @@ async function run(argv: string[], tunnel: SshTunnel | undefined): Promise<numbe
     listing: args.listing,
     scanCacheDir: args.scanCache ? defaultScanCacheDir(process.env) : undefined,
     sshTunnel: tunnel,
-    v8Flags: CLI_HEAP_FLAGS,
+    v8Flags: CLI_V8_FLAGS,
   });
   const interrupt = onInterrupt();
   try {

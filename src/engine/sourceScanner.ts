@@ -25,7 +25,7 @@ export interface ScanWorkerData {
   cacheDir?: string;
   /** How long a watched tree is trusted before its background walk (engine/watchedTrees.ts TREE_REFRESH_MS; tests shorten it). */
   treeRefreshMs?: number;
-  /** V8 flags this process set (the CLI's heap tuning, cli/heap.ts): a worker thread's start resets them, so it sets them again. */
+  /** V8 flags this process set (the CLI's tuning, cli/v8Tuning.ts): a worker thread's start resets them, so it sets them again. */
   v8Flags?: readonly string[];
 }
 export interface ScanJob {
@@ -225,7 +225,7 @@ const FLAG_HOLD_MS = 1;
 
 /**
  * A worker thread's start puts V8's process-wide flags back, at some point while its heap is set
- * up on the worker's own thread: the CLI's young-generation growth factor (cli/heap.ts) is then 2
+ * up on the worker's own thread: the CLI's young-generation growth factor (cli/v8Tuning.ts) is then 2
  * again, and this thread, busy with the check meanwhile, grew its new space to 16-32 MB before the
  * worker's first line could set the flags again (measured: 16 MB at a 30 x 10,000 check's peak).
  * So this thread sets them again every millisecond until the worker runs JavaScript ('online'),
