@@ -150,6 +150,12 @@ const NOT_TEXT = new Set([ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.A
 /** Longest source text a message quotes. */
 const MAX_CODE_TEXT = 60;
 
+/** How deep evaluate follows values into values (names, calls, properties) before it gives up. */
+const MAX_EVALUATE_DEPTH = 20;
+
+/** A value remembered as not known (evaluated), apart from one not read yet. */
+const NOT_KNOWN = Symbol('not known');
+
 export abstract class Evaluator extends ReaderBase {
   /** Whether the file's text has what a function building a path has (PATH_TEXT), read at its first function (mayBuildPath). */
   private pathText: boolean | undefined;
@@ -158,6 +164,13 @@ export abstract class Evaluator extends ReaderBase {
   private mergeText: boolean | undefined;
   /** The merges into each empty object read (mergedObjects.ts mergingCalls). */
   private readonly merges = new Map<ts.ObjectLiteralExpression, ts.Expression[][] | undefined>();
+  /**
+   * Each node's value read at file level, by the depth it was read at (evaluate): the same reads of a
+   * local (`const context = getContext(req)` under every call of a long handler) are made once.
+   */
+  private readonly evaluated = new Map<ts.Node, Array<ConstValue | typeof NOT_KNOWN | undefined>>();
+  /** How many reads found their node already being read (a cycle cut): a value read across one is not remembered. */
+  private cycleCuts = 0;
 
   /**
    * A mount prefix this scan cannot know (`process.env.API_PREFIX`, `basePath()`): the segment
@@ -190,12 +203,32 @@ export abstract class Evaluator extends ReaderBase {
 
   /** What an expression evaluates to, as far as paths need; undefined when unknown. */
   evaluate(node: ts.Node | undefined, depth = 0): ConstValue | undefined {
-    if (!node || depth > 20 || this.evaluating.has(node)) return undefined;
+    if (!node || depth > MAX_EVALUATE_DEPTH) return undefined;
+    if (this.evaluating.has(node)) {
+      this.cycleCuts++;
+      return undefined;
+    }
+    // Read at file level (no scope bound, no helper being expanded), a node's value at a depth is
+    // the same each time it is asked for, unless a cycle was cut under it (a name read inside its
+    // own value): remembered then, for the many reads of the same locals (evaluated).
+    const remembered = this.scopes.length === 0 && this.expanding.length === 0 ? this.evaluated.get(node) : undefined;
+    const hit = remembered?.[depth];
+    if (hit !== undefined) return hit === NOT_KNOWN ? undefined : hit;
+    const cuts = this.cycleCuts;
+    const outermost = this.evaluating.size === 0;
     this.evaluating.add(node);
     try {
-      return this.evaluateNode(node, depth + 1);
+      const value = this.evaluateNode(node, depth + 1);
+      if (this.cycleCuts === cuts && this.scopes.length === 0 && this.expanding.length === 0) {
+        const byDepth = remembered ?? [];
+        byDepth[depth] = value ?? NOT_KNOWN;
+        if (!remembered) this.evaluated.set(node, byDepth);
+      }
+      return value;
     } finally {
       this.evaluating.delete(node);
+      // What the reading around learns next (routers, declarations read) may change a value: kept for one outermost read only.
+      if (outermost) this.evaluated.clear();
     }
   }
 
@@ -1185,6 +1218,8 @@ export abstract class Evaluator extends ReaderBase {
   /** What a function returns, its parameters as references to their positions (pathFunctions.ts); read once per function. */
   protected functionTemplate(fn: ts.FunctionLikeDeclaration, depth = 0): ConstValue | undefined {
     const known = this.templates.get(fn);
+    // Being read (a function calling itself): a cycle cut, as evaluate's own.
+    if (known === null) this.cycleCuts++;
     if (known !== undefined) return known ?? undefined;
     // A function calling itself reads as not known.
     this.templates.set(fn, null);
