@@ -16,6 +16,14 @@ const SCRIPT = /\.(?:sh|bash)$/;
 /** The repository's CI workflows, read (after the files above) for a Dockerfile service's build. */
 const WORKFLOWS_DIR = path.join('.github', 'workflows');
 const WORKFLOW = /\.ya?ml$/;
+/**
+ * Other CI systems' pipeline files at the repository's root, read after the workflows for their
+ * `docker build` lines (a CircleCI `command:`, a Drone `commands:` item, a GitLab `script:` line):
+ * paths from the repository's root, as the pipeline runs there.
+ */
+const CI_FILES = /^(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|\.drone(?:[.-][\w.-]+)?\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines\.ya?ml|cloudbuild\.ya?ml|Jenkinsfile)$/;
+/** CI pipeline files in a folder of their own at the repository's root. */
+const CI_NESTED = [path.join('.circleci', 'config.yml'), path.join('.buildkite', 'pipeline.yml')];
 /** A file larger than this is not read for build commands. */
 const MAX_DOC_BYTES = 512 * 1024;
 
@@ -77,19 +85,23 @@ function relative(workspaceDir: string, p: string): string {
 /**
  * The build commands of a folder's README, package.json, Makefile and shell scripts; with
  * `workflows`, then those of its .github/workflows (`run: docker build …` lines and build-push-action
- * steps), whose paths are the repository's: read only for the workspace's root.
+ * steps) and of its other CI pipelines (CI_FILES, CI_NESTED), whose paths are the repository's: read
+ * only for the workspace's root.
  */
 async function folderBuilds(fs: FsLike, dir: string, workflows = false): Promise<(DocumentedBuild & { file: string })[]> {
   const names = await fs.readdir(dir);
   const files = [...DOC_FILES.filter((n) => names.includes(n)), ...names.filter((n) => SCRIPT.test(n)).sort()];
-  if (workflows) files.push(...(await fs.readdir(path.join(dir, WORKFLOWS_DIR)).catch(() => [])).filter((n) => WORKFLOW.test(n)).sort().map((n) => path.join(WORKFLOWS_DIR, n)));
+  if (workflows) {
+    files.push(...(await fs.readdir(path.join(dir, WORKFLOWS_DIR)).catch(() => [])).filter((n) => WORKFLOW.test(n)).sort().map((n) => path.join(WORKFLOWS_DIR, n)));
+    files.push(...names.filter((n) => CI_FILES.test(n)).sort(), ...CI_NESTED);
+  }
   const out: (DocumentedBuild & { file: string })[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
     const st = await fs.stat(file);
     if (!st?.isFile || (st.size ?? 0) > MAX_DOC_BYTES) continue;
     const text = await fs.readFile(file).catch(() => '');
-    const builds = WORKFLOW.test(name) ? [...documentedBuilds(text), ...workflowBuilds(text)].sort((a, b) => a.line - b.line) : documentedBuilds(text);
+    const builds = name.startsWith(WORKFLOWS_DIR) ? [...documentedBuilds(text), ...workflowBuilds(text)].sort((a, b) => a.line - b.line) : documentedBuilds(text);
     out.push(...builds.map((b) => ({ ...b, file: name })));
   }
   return out;

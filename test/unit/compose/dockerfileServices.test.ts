@@ -128,6 +128,28 @@ suite('Dockerfile services (no compose file)', () => {
     assert.equal(withReadme[0]?.image, 'acme/readme-tag');
   });
 
+  test("another CI system's pipeline at the root (CircleCI's command:, Drone's commands: list) gives the tag of the build naming that Dockerfile", async () => {
+    const circle = 'jobs:\n  build:\n    steps:\n      - run:\n          name: image\n          command: docker build -f Dockerfile-ship -t acme/ship:build .\n      - run:\n          command: docker build -f Dockerfile-check -t acme/ship:check .\n';
+    const drone = 'kind: pipeline\nsteps:\n  - name: image\n    commands:\n      - docker build -t acme/relay -f relay/Dockerfile .\n';
+    const specs = await standaloneServices(
+      memFs({
+        '/ws/.circleci/config.yml': circle,
+        '/ws/.drone-2.yml': drone,
+        '/ws/Dockerfile-ship': 'FROM node:22\nWORKDIR /app\nCOPY . /app\n',
+        '/ws/relay/Dockerfile': 'FROM node:22\nCOPY relay/src ./src\n',
+        '/ws/relay/src/main.js': '',
+      }),
+      '/ws',
+    );
+    assert.deepEqual(
+      specs.map((s) => [s.standalone?.dockerfile, s.image, s.documentedBuild?.where]),
+      [
+        ['Dockerfile-ship', 'acme/ship:build', '.circleci/config.yml:6'],
+        ['relay/Dockerfile', 'acme/relay', '.drone-2.yml:5'],
+      ],
+    );
+  });
+
   test("a build written in the Dockerfile's own folder (its package.json script) is run from there", async () => {
     const specs = await standaloneServices(
       memFs({
