@@ -294,7 +294,9 @@ export function isFunctionLike(e: ts.Node): boolean {
  * setting CORS headers for every path, or a path left to a middleware mounted before it.
  * Middleware, though registered by a route call. One that sets `req.url` (a rewrite the next
  * middleware answers) is a route; so is one that answers through its response before calling `next()`
- * (`res.send(v); next();`, the request answered whatever runs after it). With `marksRequest`, one
+ * (`res.send(v); next();`, the request answered whatever runs after it), or that sets a field of the
+ * response for a later middleware to send (`res.response = req.task; next();`, an app whose last
+ * `app.use` sends what the routes set; `res.locals`, the views' values, is not such a field). With `marksRequest`, one
  * that writes to the request (`req.kind = 'preview'`) hands it on all the same: for a route call
  * followed by others in its chain, which answer what it marks.
  */
@@ -316,7 +318,7 @@ export function handsEveryRequestOn(node: ts.Node, marksRequest = false): boolea
   const visit = (n: ts.Node): void => {
     if (answers || isFunctionLike(n) || isFunctionDeclaration(n)) return;
     const writesRequest = !marksRequest && isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && rootName(n.left) === req;
-    if ((isReturnStatement(n) && n !== last) || writesRequest || sendsResponse(n, res)) answers = true;
+    if ((isReturnStatement(n) && n !== last) || writesRequest || sendsResponse(n, res) || setsResponseField(n, res)) answers = true;
     else forEachChild(n, visit);
   };
   forEachChild(fn.body, visit);
@@ -351,6 +353,18 @@ function sendsResponse(n: ts.Node, res: string | undefined): boolean {
   let cur = skipOuter(n.expression.expression);
   while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) cur = skipOuter(cur.expression.expression);
   return isIdentifier(cur) && cur.text === res;
+}
+
+/** `res.response = x`, `res.meta.total = n`: an assignment to a field of the response named `res`, other than its `locals`. */
+function setsResponseField(n: ts.Node, res: string | undefined): boolean {
+  if (!res || !isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  let cur = skipOuter(n.left);
+  let first: ts.Expression | undefined;
+  while (isPropertyAccessExpression(cur) || isElementAccessExpression(cur)) {
+    first = cur;
+    cur = skipOuter(cur.expression);
+  }
+  return isIdentifier(cur) && cur.text === res && !!first && !(isPropertyAccessExpression(first) && first.name.text === 'locals');
 }
 
 /** `req` of `req.url`, `req.a.b`, `req['x']`. */

@@ -52,6 +52,12 @@ suite('a route handler calling next() last', () => {
     assert.deepEqual(collect(router("function (req, res, next) { res.status(200).send('1.0'); next(); }")).routes, ['GET /other', 'GET /version']);
   });
 
+  test('one that sets a field of the response for a later middleware to send is a route; one setting res.locals is middleware', () => {
+    assert.deepEqual(collect(router('(req, res, next) => { res.payload = req.version; next(); }')).routes, ['GET /other', 'GET /version']);
+    assert.deepEqual(collect(router('(req, res, next) => { res.meta.count = 1; next(); }')).routes, ['GET /other', 'GET /version']);
+    assert.deepEqual(collect(router("(req, res, next) => { res.locals.title = 'v'; next(); }")).routes, ['GET /other']);
+  });
+
   test('one that only sets headers and hands on is middleware', () => {
     assert.deepEqual(collect(router("function (req, res, next) { res.header('x-a', '1'); res.status(200); next(); }")).routes, ['GET /other']);
   });
