@@ -250,6 +250,8 @@ export abstract class Evaluator extends ReaderBase {
     const assigned = this.assignedProps.size > 0 && isPropertyAccessExpression(node) && isIdentifier(node.expression) && this.assignedProps.has(`${node.expression.text}.${node.name.text}`) ? assignedBefore(node) : undefined;
     if (assigned) return this.evaluate(assigned, depth);
     if (isPropertyAccessExpression(node) || isElementAccessExpression(node)) {
+      const configKey = this.nodeConfigProperty(node);
+      if (configKey !== undefined) return { kind: 'config', key: configKey, nodeConfig: true };
       const key = isPropertyAccessExpression(node) ? node.name.text : literalOf(this.evaluate(node.argumentExpression, depth));
       if (key === undefined) return undefined;
       const base = this.evaluate(node.expression, depth) ?? this.heldInstance(node.expression, depth);
@@ -979,6 +981,22 @@ export abstract class Evaluator extends ReaderBase {
     let made: ConstValue | undefined;
     this.withScope(scope, () => (made = this.evaluate(target.made, depth)));
     return made;
+  }
+
+  /**
+   * `config.app.basePath` of node-config's object (`const config = require('config')`): the setting
+   * of that dotted key, as `config.get('app.basePath')` reads it; undefined for anything else (a
+   * method of the object: get, has, util).
+   */
+  private nodeConfigProperty(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+    const names: string[] = [];
+    let cur: ts.Expression = node;
+    while (isPropertyAccessExpression(cur)) {
+      names.unshift(cur.name.text);
+      cur = skipOuter(cur.expression);
+    }
+    if (!isIdentifier(cur) || names.length === 0 || /^(?:get|has|util)$/.test(names[0] ?? '') || this.clientSourceOf(cur.text) !== NODE_CONFIG_PACKAGE) return undefined;
+    return names.join('.');
   }
 
   /** `configService.get('app.apiPrefix', 'api')`, `config.get<string>('API_PREFIX')`: its default, else the key read (node-config's marked). */

@@ -1,19 +1,32 @@
 // Modules a file loads in code: `require('./x')`, `await import('./x')`, a member of either, and
 // loads in a loop over a glob's files (a list only known at run time).
 import ts from './compiler';
-import { forEachChild, isAwaitExpression, isCallExpression, isConditionalExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike, isTemplateExpression } from './tsNodes';
+import { forEachChild, isAwaitExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteral, isStringLiteralLike, isTemplateExpression } from './tsNodes';
 import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { GLOB_CALL } from './globListings';
 
 /** Read once: `ts.SyntaxKind` is a getter of the compiler's module object, and isModuleLoad runs at every call (tsNodes.ts). */
 const IMPORT_KEYWORD = ts.SyntaxKind.ImportKeyword;
+const PLUS_TOKEN = ts.SyntaxKind.PlusToken;
 
 
+/** The module `require(x)` names: a string, or a path from the file's own folder (`require(`${__dirname}/app/routes`)`, `require(__dirname + '/app/routes')`) as `./app/routes`. */
 export function requireSource(e: ts.Node): string | undefined {
   if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
-  const a = e.arguments[0];
-  return a && isStringLiteral(a) ? a.text : undefined;
+  const a = e.arguments[0] && skipOuter(e.arguments[0]);
+  if (!a) return undefined;
+  if (isStringLiteral(a)) return a.text;
+  return fromOwnFolder(a);
+}
+
+/** `${__dirname}/x` or `__dirname + '/x'`: `./x`, the file's folder then a literal path below it. */
+function fromOwnFolder(a: ts.Expression): string | undefined {
+  const isDirname = (x: ts.Node | undefined) => !!x && isIdentifier(skipOuter(x as ts.Expression)) && (skipOuter(x as ts.Expression) as ts.Identifier).text === '__dirname';
+  let rest: string | undefined;
+  if (isTemplateExpression(a) && a.head.text === '' && a.templateSpans.length === 1 && isDirname(a.templateSpans[0]?.expression)) rest = a.templateSpans[0]?.literal.text;
+  else if (isBinaryExpression(a) && a.operatorToken.kind === PLUS_TOKEN && isDirname(a.left) && isStringLiteralLike(skipOuter(a.right))) rest = (skipOuter(a.right) as ts.StringLiteralLike).text;
+  return rest !== undefined && /^\/[\w@.-]/.test(rest) && !rest.includes('..') ? `.${rest}` : undefined;
 }
 
 /**

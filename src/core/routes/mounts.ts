@@ -205,12 +205,12 @@ export abstract class MountReader extends RouteHelperReader {
     const firstText = literalOf(first);
     // A lone argument is what is mounted (`api.use(users)`), never a prefix; a prefix is a
     // string: a literal, or a constant built from one.
-    // A setting read (`config.get('server.apiPath')`) is a prefix too, its text found with the settings' defaults or not known.
+    // A setting read (`config.get('server.apiPath')`, node-config's `config.server.apiPath`) is a prefix too, its text found with the settings' defaults or not known.
     const hasPrefix =
       args.length >= 2 &&
       first !== undefined &&
       (first.kind === 'config'
-        ? unknown && this.readsNodeConfig(args[0])
+        ? (unknown || (!!args[0] && isPropertyAccessExpression(skipOuter(args[0])))) && this.readsNodeConfig(args[0])
         : first.kind === 'str' && (firstText === undefined ? pathFirst || first.parts.some((p) => typeof p === 'string') || !this.isRouterLike(args[0]) : firstText.startsWith('/') || firstText === ''));
     if (first && firstText !== undefined && !hasPrefix) return; // app.use('x') is not a mount
     const prefix = hasPrefix && first ? first : str('');
@@ -276,7 +276,9 @@ export abstract class MountReader extends RouteHelperReader {
   /** `config.get('server.apiPath')` of node-config (the `config` package): its values are in the config folder's files and the environment, not in the code. */
   private readsNodeConfig(e: ts.Expression | undefined): boolean {
     const call = e ? skipOuter(e) : undefined;
-    const receiver = call && isCallExpression(call) && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    let receiver = call && isCallExpression(call) && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
+    // `config.app.basePath`: node-config's object read by its properties.
+    for (let cur = call; !receiver && cur && isPropertyAccessExpression(cur); cur = skipOuter(cur.expression)) if (isIdentifier(skipOuter(cur.expression))) receiver = skipOuter(cur.expression);
     return !!receiver && isIdentifier(receiver) && this.clientSourceOf(receiver.text) === 'config';
   }
 

@@ -25,6 +25,13 @@ suite('configuration reads inside a prefix', () => {
     assert.deepEqual(collect(files("config.get('server.basePath') + '/guide'"), settings).routes, ['GET /portal/guide/index.html']);
   });
 
+  test("node-config's object read by its properties (config.server.basePath) is the same setting; a property with no default stays unknown", () => {
+    const settings = { 'server.basePath': '/portal', 'health.path': '/ping' };
+    assert.deepEqual(collect(files('`${config.server.basePath}/docs`'), settings).routes, ['GET /portal/docs/index.html']);
+    assert.deepEqual(collect(files('config.health.path'), settings).routes, ['GET /ping/index.html']);
+    assert.deepEqual(collect(files('`${config.server.missing}/docs`'), settings).routes, ['GET /…/docs/index.html']);
+  });
+
   test('a key with no default: the prefix is not known, its routes shown under … with its literal parts and warned of', () => {
     const { routes, warnings } = collect(files("`${config.get('server.basePath')}/docs`"));
     assert.deepEqual(routes, ['GET /…/docs/index.html']);

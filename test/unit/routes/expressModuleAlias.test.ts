@@ -23,3 +23,20 @@ suite('Express routers loaded by bare names that module-alias resolves', () => {
     assert.notDeepEqual(routesOf(files("require('dotenv').config();")).routes, ['GET /v1/items', 'POST /v1/items/:id/archive']);
   });
 });
+
+suite("Express routers required by a path from the file's own folder", () => {
+  const withLoad = (load: string) => ({
+    '/s/routes/v1/items.js': items,
+    '/s/app.js': ["const express = require('express');", `const items = require(${load});`, 'const app = express();', "app.use('/v1/items', items);", 'app.listen(3000);'].join('\n'),
+  });
+
+  test("require(`${__dirname}/routes/v1/items`) and require(__dirname + '/routes/v1/items') load the file beside it", () => {
+    const want = ['GET /v1/items', 'POST /v1/items/:id/archive'];
+    assert.deepEqual(routesOf(withLoad('`${__dirname}/routes/v1/items`')).routes, want);
+    assert.deepEqual(routesOf(withLoad("__dirname + '/routes/v1/items.js'")).routes, want);
+  });
+
+  test('a path built from another value is not read as the file', () => {
+    assert.notDeepEqual(routesOf(withLoad('`${process.cwd()}/routes/v1/items`')).routes, ['GET /v1/items', 'POST /v1/items/:id/archive']);
+  });
+});
