@@ -787,21 +787,10 @@ export abstract class ExportReader extends MountReader {
     (this.out.exportNames ??= {})[exported] = local;
   }
 
-  /**
-   * `fp(plugin)` of fastify-plugin (`require('fastify-plugin')(plugin)`, a constant holding one): its
-   * plugin is not encapsulated; `fp(plugin, { encapsulate: true })` keeps it encapsulated (only its
-   * metadata added), so its register call's prefix applies.
-   */
+  /** `fp(plugin)` of fastify-plugin, or a constant holding one (MountReader.fastifyPluginWrapped). */
   private wrapsInFastifyPlugin(e: ts.Expression): boolean {
     const held = isIdentifier(e) ? this.decls.get(e.text) : e;
-    const call = held && isExpression(held) ? skipOuter(held) : undefined;
-    if (!call || !isCallExpression(call)) return false;
-    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
-    const encapsulate = options && isObjectLiteralExpression(options) ? this.prop(options, 'encapsulate') : undefined;
-    if (encapsulate !== undefined && skipOuter(encapsulate).kind === ts.SyntaxKind.TrueKeyword) return false;
-    const callee = skipOuter(call.expression);
-    const source = isIdentifier(callee) ? this.out.imports.find((i) => i.local === callee.text)?.source : requireSource(callee);
-    return source === 'fastify-plugin';
+    return !!held && isExpression(held) && this.fastifyPluginWrapped(held) !== undefined;
   }
 
   /** `module.exports.x = 'lit'` / `exports.x = 'lit'`. */

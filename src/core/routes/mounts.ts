@@ -365,6 +365,39 @@ export abstract class MountReader extends RouteHelperReader {
    * in a helper's body read at a call (routeHelpers.ts expandRouteHelper), what the call hands in for
    * the parameter mounted (`useWith404Fallback('/x', xRouter)`); else the name itself.
    */
+  /**
+   * The plugin `fp(plugin)` of fastify-plugin wraps (`require('fastify-plugin')(plugin)` too): it is
+   * not encapsulated; `fp(plugin, { encapsulate: true })` keeps it encapsulated (only its metadata
+   * added), so none then.
+   */
+  protected fastifyPluginWrapped(e: ts.Expression): ts.Expression | undefined {
+    const call = this.fastifyPluginCall(e);
+    return call && !call.encapsulated ? call.plugin : undefined;
+  }
+
+  /**
+   * `register(fp(plugin), { prefix })` of fastify-plugin: the plugin registers on its parent
+   * (skip-override), its routes under the parent's prefix, the register call's prefix ignored;
+   * `fp(plugin, { encapsulate: true })` stays encapsulated, so the prefix applies. True when `a` is one.
+   */
+  private mountFastifyPlugin(a: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth: number): boolean {
+    const wrapped = this.fastifyPluginCall(a);
+    if (wrapped) this.mountTarget(wrapped.plugin, wrapped.encapsulated ? prefix : str(''), mountedOn, line, depth);
+    return wrapped !== undefined;
+  }
+
+  /** A call of fastify-plugin's `fp(plugin, options?)`: the plugin, and whether `encapsulate: true` keeps it encapsulated. */
+  private fastifyPluginCall(e: ts.Expression): { plugin: ts.Expression; encapsulated: boolean } | undefined {
+    const call = skipOuter(e);
+    if (!isCallExpression(call) || !call.arguments[0]) return undefined;
+    const callee = skipOuter(call.expression);
+    const source = isIdentifier(callee) ? this.out.imports.find((i) => i.local === callee.text)?.source : requireSource(callee);
+    if (source !== 'fastify-plugin') return undefined;
+    const options = call.arguments[1] ? skipOuter(call.arguments[1]) : undefined;
+    const encapsulate = options && isObjectLiteralExpression(options) ? this.prop(options, 'encapsulate') : undefined;
+    return { plugin: call.arguments[0], encapsulated: encapsulate !== undefined && skipOuter(encapsulate).kind === ts.SyntaxKind.TrueKeyword };
+  }
+
   private boundTarget(a: ts.Expression, depth: number): ts.Expression {
     if (!isIdentifier(a)) return a;
     const bound = this.scopes.some((sc) => sc.has(a.text)) ? this.lookup(a.text) : undefined;
@@ -375,11 +408,9 @@ export abstract class MountReader extends RouteHelperReader {
 
   protected mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
     let a = this.boundTarget(skipOuter(arg), depth);
+    if (this.mountFastifyPlugin(a, prefix, mountedOn, line, depth)) return;
     // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
-    if (isArrayLiteralExpression(a)) {
-      for (const el of a.elements) this.mountTarget(el, prefix, mountedOn, line, depth + 1);
-      return;
-    }
+    if (isArrayLiteralExpression(a)) return a.elements.forEach((el) => this.mountTarget(el, prefix, mountedOn, line, depth + 1));
     // const api = compose([...]) / mount('/x', sub): follow the variable to what it holds.
     const held = isIdentifier(a) && depth < 4 ? this.decls.get(a.text) : undefined;
     if (held && isCallExpression(held) && isIdentifier(held.expression) && /^(?:compose|koaCompose|mount|koaMount|Mount)$/.test(held.expression.text))
@@ -395,8 +426,7 @@ export abstract class MountReader extends RouteHelperReader {
       if (isArrayLiteralExpression(list)) for (const el of list.elements) this.mountTarget(el, prefix, mountedOn, line);
       return;
     }
-    // x.routes(), x.middleware(), x.router
-    const router = this.middlewareRouter(a, prefix, mountedOn, line, depth);
+    const router = this.middlewareRouter(a, prefix, mountedOn, line, depth); // x.routes(), x.middleware(), x.router
     if (router === undefined) return;
     a = router;
     if (this.mountLoopElement(a, prefix, mountedOn, line)) return;
