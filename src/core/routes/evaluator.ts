@@ -591,7 +591,7 @@ export abstract class Evaluator extends ReaderBase {
         if (spread?.kind !== 'obj' || spread.other) other = { ...other, ...(spread?.kind === 'obj' ? spread.other : { [SPREAD]: null }) };
         continue;
       }
-      const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
+      const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name) || isNumericLiteral(p.name)) ? p.name.text : undefined;
       if (!name) {
         (other ??= {})[SPREAD] = null;
         continue;

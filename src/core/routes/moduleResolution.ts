@@ -81,7 +81,8 @@ function resolveKey(fromKey: string, specifier: string, byKey: ReadonlyMap<strin
       const matched = aliasMatch(alias, specifier);
       if (matched === undefined) continue;
       for (const t of alias.targets) {
-        const hit = lookupModule(t.replace('*', matched).replace(/\\/g, '/'), byKey);
+        // `"@*": ["./src/*"]` given `@/api/x`: `src//api/x`, one folder separator as TypeScript and Node read it.
+        const hit = lookupModule(t.replace('*', matched).replace(/\\/g, '/').replace(/\/{2,}/g, '/'), byKey);
         if (hit !== undefined) return hit;
       }
     }
