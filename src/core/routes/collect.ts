@@ -317,7 +317,7 @@ function collectWithAliases(extracted: { file: string; x: ExtractedFile }[], opt
   const entries = opts.routePrefix === undefined ? nestEntries(scanned, sourcePrefixes) : [];
   if (opts.routePrefix === undefined && distinct.length > 1 && entries.length === 0)
     warnings.push(scanMessageText({ id: 'severalGlobalPrefixes', args: [distinct.join(', '), distinct[0] ?? '', sourcePrefixes[0]?.file ?? ''] }));
-  const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : loopbackMountedPrefix(scanned.find((s) => s.x.loopbackMount !== undefined)?.x.loopbackMount, distinct[0]);
+  const globalPrefix = opts.routePrefix !== undefined ? joinRoutePath(opts.routePrefix) : loopbackMountedPrefix(startedLoopbackMount(scanned, byKey, opts), distinct[0]);
   const exclude = sourcePrefixes.flatMap((s) => s.x.globalPrefixExclude ?? []);
   const versioning = opts.routePrefix === undefined ? versioningOf(scanned, warnings) : undefined;
 
@@ -405,6 +405,27 @@ function envVariableOf(s: Scanned, v: ConstValue, byKey: Map<string, Scanned>, a
 }
 
 /** The scan's files, each with the files of the scan it imports (resolved as mounts resolve them). */
+/**
+ * The path Express serves the LoopBack app under (`app.use('/api', lbApp.requestHandler)`), of a file
+ * the started program imports: LoopBack's generated `src/server.ts` that nothing imports, beside an
+ * `index.ts` starting the application itself, mounts nothing where the image runs that index.
+ */
+function startedLoopbackMount(scanned: readonly Scanned[], byKey: ReadonlyMap<string, Scanned>, opts: CollectOptions): string | undefined {
+  const mounting = scanned.filter((s) => s.x.loopbackMount !== undefined);
+  if (opts.entry === undefined || mounting.length === 0) return mounting[0]?.x.loopbackMount;
+  const graph = importGraph(scanned, byKey, opts.aliases ?? []);
+  const reached = new Set<string>();
+  const todo = (typeof opts.entry === 'string' ? [opts.entry] : opts.entry).map(toSlash).filter((k) => byKey.has(k));
+  // An entry the scan does not hold (a file outside its set): what it imports is not known, every mount stays.
+  if (todo.length === 0) return mounting[0]?.x.loopbackMount;
+  for (let key = todo.pop(); key !== undefined; key = todo.pop()) {
+    if (reached.has(key)) continue;
+    reached.add(key);
+    todo.push(...graph.importsOf(key));
+  }
+  return mounting.find((s) => reached.has(s.key))?.x.loopbackMount;
+}
+
 function importGraph(scanned: readonly Scanned[], byKey: ReadonlyMap<string, Scanned>, aliases: readonly PathAlias[]): ImportGraph {
   return {
     keys: scanned.map((s) => s.key),

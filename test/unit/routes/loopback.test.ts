@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { routesAndWarnings } from '../helpers/collectText';
+import { collectRoutes, routesAndWarnings } from '../helpers/collectText';
 import { mayDeclareRoutes } from '../../../src/core/routes/mayDeclareRoutes';
 
 // LoopBack 4: controllers are classes whose methods carry @loopback/rest's route decorators, booted
@@ -46,6 +46,15 @@ suite('LoopBack 4', () => {
     assert.deepEqual(routesAndWarnings(files).routes, ['DELETE /rest/v2/todos/:id', 'GET /health', 'GET /rest/v2/todos/:id', 'HEAD /rest/v2/todos', 'PATCH /rest/v2/todos/:id', 'POST /rest/v2/todos']);
     const handlerOnly = server.replace("this.app.use('/rest', this.lb.requestHandler);", 'this.app.use(this.lb.requestHandler);');
     assert.deepEqual(routesAndWarnings({ ...files, '/ws/src/server.ts': handlerOnly }).routes, ['DELETE /v2/todos/:id', 'GET /health', 'GET /v2/todos/:id', 'HEAD /v2/todos', 'PATCH /v2/todos/:id', 'POST /v2/todos']);
+  });
+
+  test("the Express mount of a file the started entry does not import (the generated src/server.ts beside an index.ts starting the app itself) gives no prefix; imported, it does", () => {
+    const server = "import express from 'express';\nimport { TodoListApplication } from './application';\nexport class ExpressServer {\n  app = express();\n  lb = new TodoListApplication();\n  constructor() {\n    this.app.use('/rest', this.lb.requestHandler);\n  }\n}\n";
+    const index = (imports: string) => `${imports}import { TodoListApplication } from './application';\nexport async function main() {\n  const app = new TodoListApplication();\n  await app.boot();\n  await app.start();\n}\nmain();\n`;
+    const files = (imports: string) => Object.entries({ '/ws/src/controllers/todo.controller.ts': TODO, '/ws/src/application.ts': APP(''), '/ws/src/server.ts': server, '/ws/src/index.ts': index(imports) }).map(([file, text]) => ({ file, text }));
+    const paths = (imports: string) => collectRoutes(files(imports), { moduleOf: () => undefined, entry: '/ws/src/index.ts' }).routes.map((r) => `${r.method} ${r.path}`).sort();
+    assert.deepEqual(paths(''), ['DELETE /todos/:id', 'GET /todos/:id', 'HEAD /todos', 'PATCH /todos/:id', 'POST /todos']);
+    assert.deepEqual(paths("import { ExpressServer } from './server';\n"), ['DELETE /rest/todos/:id', 'GET /rest/todos/:id', 'HEAD /rest/todos', 'PATCH /rest/todos/:id', 'POST /rest/todos']);
   });
 
   test('the quick pre-filter lets a LoopBack controller and an app setting its basePath through', () => {
