@@ -104,6 +104,19 @@ async function filesStartedBy(fs: FsLike, mapping: SourceMapping, started: { wor
   return hits.length > 0 && hits.every((h) => h.length === 1) ? hits.map((h) => h[0] as string) : [];
 }
 
+/** The index of the script the first `node` of `words` runs (after its flags); undefined without one. */
+function nodeScriptAt(words: readonly string[]): number | undefined {
+  const i = words.findIndex((w) => posix.basename(w) === 'node');
+  return i < 0 ? undefined : nodeScriptAfter(words, i);
+}
+
+/** The index of the first word after the `node` at `i` and its flags (`-r x`, `--enable-source-maps`). */
+function nodeScriptAfter(words: readonly string[], i: number): number {
+  let j = i + 1;
+  while ((words[j] ?? '').startsWith('-')) j += VALUE_FLAG.test(words[j] ?? '') ? 2 : 1;
+  return j;
+}
+
 /** A word that may name a module path without its extension (`dist/main`, `dist/`). */
 const BARE_MODULE = /^[\w./@-]+$/;
 
@@ -115,9 +128,7 @@ function nodeScriptsByStem(words: readonly string[]): string[] {
   const out: string[] = [];
   words.forEach((w, i) => {
     if (posix.basename(w) !== 'node') return;
-    let j = i + 1;
-    while ((words[j] ?? '').startsWith('-')) j += VALUE_FLAG.test(words[j] ?? '') ? 2 : 1;
-    const script = words[j];
+    const script = words[nodeScriptAfter(words, i)];
     if (script === undefined || SCRIPT_FILE.test(script) || !BARE_MODULE.test(script) || posix.extname(script) !== '') return;
     out.push(script.endsWith('/') ? `${script}index.js` : `${script}.js`);
   });
@@ -135,7 +146,25 @@ async function startedWords(fs: FsLike, spec: ServiceSpec, mapping: SourceMappin
   const filtered = await filteredPackage(fs, spec, mapping, nested, started.workdir);
   const workdir = filtered?.workdir ?? started.workdir;
   const followed = filtered ? followScripts(nested, packageScripts(filtered.pkg), { hops: MAX_SCRIPT_HOPS }) : await withPackageScript(fs, spec, mapping, nested, workdir);
-  return { words: followed.flatMap((w) => (own.has(w) ? [w] : withNestedCommands([w]))), workdir };
+  const words = followed.flatMap((w) => (own.has(w) ? [w] : withNestedCommands([w])));
+  return { words: await withPackageMain(fs, spec, mapping, words, workdir), workdir };
+}
+
+/**
+ * `node .` (or `node ./`): Node runs the package of the working directory, its package.json `main`
+ * (index.js when it names none): that file's path in place of the dot, read from the host folder
+ * the working directory stands for.
+ */
+async function withPackageMain(fs: FsLike, spec: ServiceSpec, mapping: SourceMapping, words: string[], workdir: string): Promise<string[]> {
+  const at = nodeScriptAt(words);
+  if (at === undefined || (words[at] !== '.' && words[at] !== './')) return words;
+  const below = posix.relative(mapping.target, workdir);
+  if (posix.isAbsolute(below)) return words;
+  const host = below.startsWith('..') ? hostAbove(spec, mapping, below) : join(mapping.sourceRoot, ...below.split('/').filter(Boolean));
+  if (host === undefined) return words;
+  const pkg = await readJsonObject(fs, join(host, 'package.json'));
+  const main = typeof pkg?.['main'] === 'string' && pkg['main'] !== '' ? pkg['main'] : 'index.js';
+  return words.map((w, i) => (i === at ? posix.normalize(main) : w));
 }
 
 /** The package a `--filter` (`-F`) of pnpm or Bun selects: `pnpm --filter=api dev`. https://pnpm.io/filtering */

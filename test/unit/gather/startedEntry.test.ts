@@ -26,6 +26,23 @@ suite('startedSourceFiles', () => {
     assert.deepEqual(await started(service('all')), ['/w/index.js']);
   });
 
+  test("`node .` (after flags) runs the package of its working directory: its package.json main (without its extension too)", async () => {
+    const pkgFs = (main: string) =>
+      memFs({
+        '/m/package.json': JSON.stringify({ main, scripts: { build: 'tsc' } }),
+        '/m/tsconfig.json': '{"compilerOptions":{"outDir":"dist","rootDir":"src"},"include":["src"]}',
+        '/m/src/index.ts': '',
+        '/m/src/app.ts': '',
+        '/m/Dockerfile': 'FROM node:22\nWORKDIR /home/node/app\nCOPY . .\nRUN npm run build\nCMD [ "node", "-r", "source-map-support/register", "." ]\n',
+      });
+    const spec = { name: 'api', project: 'p', projectDir: '/m', build: { context: '/m', dockerfile: '/m/Dockerfile' }, drift: {} } as ServiceSpec;
+    for (const [main, want] of [['dist/app.js', '/m/src/app.ts'], ['./dist/index', '/m/src/index.ts']] as const) {
+      const fs = pkgFs(main);
+      const mapping = (await inferMapping(fs, spec)) as SourceMapping;
+      assert.deepEqual(await startedSourceFiles(fs, spec, mapping, ['/m/src/index.ts', '/m/src/app.ts']), [want], `main ${main}`);
+    }
+  });
+
   test("compose's command comes before the image's; a command naming no file of the tree says nothing", async () => {
     const config = { command: ['node', 'tweet/index.js'] } as ServiceSpec['config'];
     assert.deepEqual(await started(service('user', { config })), ['/w/tweet/index.js']);
