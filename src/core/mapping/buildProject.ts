@@ -332,6 +332,20 @@ async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: Pack
   return { ...(await describeProject(fs, resolve(context, only[0]), rootPkg)), evidence: only[1] };
 }
 
+/**
+ * Whether `stage` is an earlier stage whose files the image's last stage takes (`COPY --from=build`)
+ * when that last stage only serves files: FROM a static file server's image (nginx, Caddy, httpd),
+ * no stage of the Dockerfile, so what runs there is no server package of the context.
+ */
+function copiedFromByFinal(stage: Stage, final: Stage): boolean {
+  const repository = final.from.split('@')[0]?.replace(/:[^/]*$/, '').split('/').pop() ?? '';
+  if (final.baseStage !== undefined || !STATIC_SERVER_IMAGE.test(repository)) return false;
+  return stage !== final && final.copies.some((c) => c.from !== undefined && (c.from === stage.name || c.from === String(stage.index)));
+}
+
+/** Static file servers' images, by repository: nginx, its unprivileged build, OpenResty, Caddy, Apache httpd, lighttpd. */
+const STATIC_SERVER_IMAGE = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd)$/;
+
 /** The context's packages `stages` copy into their WORKDIR (their manifest, or the whole folder where the image starts), with the evidence of each. */
 async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerfile, final: Stage | undefined, stages: readonly Stage[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -350,7 +364,10 @@ async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerf
         // `COPY service/. .` copies the folder's contents, as `COPY service .` does.
         const rel = named === undefined ? undefined : posix.normalize(named).replace(/\/+$/, '');
         if (rel === undefined || rel === '.' || rel === '' || rel.startsWith('..') || posix.isAbsolute(rel) || found.has(rel)) continue;
-        if (manifestOf === undefined && (final === undefined || locateInImage(df, rel)?.path !== final.workdir)) continue;
+        // The whole folder: where the image starts, or where an earlier stage builds it whose files the
+        // image takes (`COPY ./client /app` then `npm run build` in a build stage, `COPY --from=build
+        // /app/dist /usr/share/nginx/html` in the nginx stage it ends with).
+        if (manifestOf === undefined && (final === undefined || (locateInImage(df, rel)?.path !== final.workdir && !copiedFromByFinal(stage, final)))) continue;
         if ((await fs.stat(join(resolve(context, rel), 'package.json')))?.isFile) found.set(rel, l10n.t`the Dockerfile copies ${src} into its WORKDIR ${stage.workdir}, line ${copy.line}: the image builds package ${rel}`);
       }
     }

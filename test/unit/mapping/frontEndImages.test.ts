@@ -36,6 +36,18 @@ suite('mapping: front-end images', () => {
     await assertMapping(SHARED_FOLDER, { sourceRoot: '/ws/web', bundled: true, evidence: ['the Dockerfile copies package.web.json as /srv/package.json, line 3: the image builds with that manifest'] }, spec('/ws/Dockerfile.web'));
   });
 
+  test('a context holding no package.json, a front end folder copied whole into a build stage (COPY ./web/ /app) whose output the nginx stage takes: that package, a bundle', async () => {
+    const files = {
+      '/ws/web/package.json': JSON.stringify({ dependencies: { react: '18' }, devDependencies: { vite: '5' }, scripts: { build: 'tsc && vite build' } }),
+      '/ws/web/tsconfig.json': '{"compilerOptions":{"noEmit":true},"include":["src"]}',
+      '/ws/web/src/main.tsx': '',
+      '/ws/api/package.json': JSON.stringify({ dependencies: { express: '4' } }),
+      '/ws/api/src/index.ts': '',
+      '/ws/Dockerfile.web': 'FROM node:20 AS build\nCOPY ./web/ /app\nWORKDIR /app\nRUN npm install\nRUN npm run build\nFROM nginx:latest\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/web/src', target: '/usr/share/nginx/html', bundled: true }, spec('/ws/Dockerfile.web'));
+  });
+
   test("vite's build.outDir says where the bundle is written: the image's copy of that folder is the target", async () => {
     await assertMapping(SHARED_FOLDER, { target: '/usr/share/nginx/html', evidence: ["bundle output public-html (vite's output folder in vite.config.ts)"] }, spec('/ws/Dockerfile.web'));
   });
