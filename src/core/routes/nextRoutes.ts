@@ -56,8 +56,8 @@ export async function nextAppLayout(fs: FsLike, dir: string, env?: ServiceEnv): 
 /**
  * basePath and pageExtensions from a next.config's text: a literal, an environment variable's
  * literal default (`process.env.BASE_PATH || ''`), also through a constant of the file. An
- * environment variable with no default is no basePath unless the build sets it (Next.js reads an
- * unset one as none): the routes are shown without it, with a warning naming it. Any other basePath
+ * environment variable with no default (or `|| undefined`) is no basePath unless the build sets it
+ * (Next.js reads an unset one as none): the routes are shown without it, with a warning naming it. Any other basePath
  * is not known statically. An environment variable the service's environment sets (`env`: its
  * image's ENV, a build arg made ENV, and compose's environment, which a build run at start sees)
  * is that value, `||` taking the default in place of an empty one, with a note of where it is set.
@@ -70,7 +70,8 @@ export function configLayout(text: string, file: string, env?: ServiceEnv): Pick
   if (base) {
     const written = (base[1] ?? 'basePath').trim();
     const constant = /^[A-Za-z_$][\w$]*$/.test(written) ? new RegExp(`\\b(?:const|let|var)\\s+${written.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(code)?.[1]?.trim() : undefined;
-    const value = constant ?? written;
+    // `|| undefined` / `?? undefined` is no default at all: an unset (or, for `||`, empty) variable is no basePath.
+    const value = (constant ?? written).replace(/\s*(?:\|\||\?\?)\s*undefined$/, '');
     const literal = /^(['"`])([^'"`$]*)\1$/.exec(value) ?? /^(?:process\.)?env\.[\w$]+\s*(?:\|\||\?\?)\s*(['"`])([^'"`$]*)\1$/.exec(value);
     const envVar = /^(?:process\.)?env\.([\w$]+)$/.exec(value)?.[1];
     const line = code.slice(0, base.index).split('\n').length;

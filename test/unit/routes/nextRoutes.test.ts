@@ -81,7 +81,7 @@ suite('next.config', () => {
     assert.equal(unknown.basePath, '…');
     assert.match(unknown.basePathWarning ?? '', /^\/w\/next\.config\.js:3: basePath getBase\(\) is not known statically/);
     assert.deepEqual(configLayout("module.exports = { pageExtensions: ['page.tsx', \"api.ts\"] }", '/w/next.config.js').extensions, ['page.tsx', 'api.ts']);
-    for (const text of ['const c = {\n  basePath: env.NEXT_PUBLIC_BASE_PATH,\n}', 'const basePath = process.env.NEXT_PUBLIC_BASE_PATH;\nconst c = {\n  basePath: basePath,\n}']) {
+    for (const text of ['const c = {\n  basePath: env.NEXT_PUBLIC_BASE_PATH,\n}', 'const basePath = process.env.NEXT_PUBLIC_BASE_PATH;\nconst c = {\n  basePath: basePath,\n}', 'const basePath = process.env.NEXT_PUBLIC_BASE_PATH || undefined;\nconst c = {\n  basePath,\n}']) {
       const fromEnv = configLayout(text, '/w/next.config.mjs');
       assert.equal(fromEnv.basePath, '');
       assert.match(fromEnv.basePathWarning ?? '', /next\.config\.mjs:\d: basePath is NEXT_PUBLIC_BASE_PATH at build time, which the source does not set/);
@@ -101,6 +101,8 @@ suite('next.config', () => {
     const unset = configLayout("const c = { basePath: process.env.OTHER_BASE || '/docs' }", '/w/next.config.js', env);
     assert.deepEqual([unset.basePath, unset.basePathWarning], ['/docs', undefined]);
     // `ENV WEB_BASE=${WEB_BASE}` built with no such arg: its text is no value.
+    assert.equal(configLayout('const c = { basePath: process.env.WEB_BASE || undefined }', '/w/next.config.js', env).basePath, '/portal');
+    assert.equal(configLayout('const c = { basePath: process.env.EMPTY_BASE || undefined }', '/w/next.config.js', env).basePath, '');
     const notGiven = { ...env, values: { WEB_BASE: '${WEB_BASE}' } };
     assert.equal(configLayout("export default { basePath: process.env.WEB_BASE || '' }", '/w/next.config.ts', notGiven).basePath, '');
   });
