@@ -707,3 +707,48 @@ suite('collectRoutes: prefixes held by instances and configuration', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+suite('collectRoutes: a helper handed a router mounts a factory of its file whose own router has the same name', () => {
+  test("`function mountPages(router) { router.use('/admin', makePages()) }` beside `function makePages() { const router = Router(); router.get('/*', h) }`: the factory's routes under the mount, on the router the helper is handed", () => {
+    const pages = {
+      file: '/ws/p/src/pages.ts',
+      text: [
+        "import { Router } from 'express';",
+        'function makePages(opts) {',
+        '  const router = Router();',
+        "  router.get('/*', h);",
+        '  return router;',
+        '}',
+        'export function mountPages(router, opts) {',
+        "  router.use('/admin', mw, makePages({ ...opts, cache: false }));",
+        "  router.get('/', h);",
+        '}',
+      ].join('\n'),
+    };
+    const index = { file: '/ws/p/src/index.ts', text: "import express from 'express';\nimport { mountPages } from './pages';\nconst app = express();\nconst router = express.Router();\nmountPages(router, {});\napp.use('/', router);\napp.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([index, pages], { moduleOf, entry: index.file }).routes).sort(), ['GET /', 'GET /admin/*']);
+  });
+});
+
+suite('collectRoutes: an app taken from a typed options parameter', () => {
+  test("`const { host } = options` where `options: Options` and the file's `interface Options { host: Express }`: routes on it are the app's, whatever its name; a property typed otherwise is no receiver", () => {
+    const setup = {
+      file: '/ws/o/src/setup.ts',
+      text: [
+        "import express, { Express } from 'express';",
+        'export interface Options { host: Express; store: Store }',
+        'export function setup(options: Options) {',
+        '  const { host, store } = options;',
+        "  host.get('/api/health', h);",
+        "  store.get('/not/a/route', h);",
+        '  return host;',
+        '}',
+        'export function other({ host }: { host: Express }) {',
+        "  host.post('/api/ping', h);",
+        '}',
+      ].join('\n'),
+    };
+    const index = { file: '/ws/o/src/index.ts', text: "import express from 'express';\nimport { setup, other } from './setup';\nconst host = express();\nsetup({ host, store: {} });\nother({ host });\nhost.listen(3000);" };
+    assert.deepEqual(lines(collectRoutes([index, setup], { moduleOf, entry: index.file }).routes).sort(), ['GET /api/health', 'POST /api/ping']);
+  });
+});
