@@ -92,25 +92,36 @@ async function readJsonc(fs: FsLike, file: string): Promise<Record<string, unkno
   }
 }
 
+/**
+ * The aliases of the nearest tsconfig at or above `dir` declaring any; when none does, those of one
+ * in the app's source folder (`src/tsconfig.json`, the project a build compiles with `tsc -p src` or
+ * gulp-typescript's createProject('./src/tsconfig.json'), its `paths` relative to src).
+ */
 async function tsconfigAliases(fs: FsLike, dir: string, root: string): Promise<PathAlias[]> {
-  let cur = dir;
-  for (;;) {
-    for (const name of TSCONFIG_NAMES) {
-      const file = join(cur, name);
-      if (!(await fs.stat(file))?.isFile) continue;
-      const o = await readConfig(fs, file, 0);
-      if (o.baseUrl === undefined && o.paths === undefined) continue;
-      const base = o.baseUrl ?? o.pathsBase ?? cur;
-      const aliases: PathAlias[] = Object.entries(o.paths ?? {}).map(([pattern, targets]) => ({
-        pattern,
-        targets: (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => resolve(base, t)),
-      }));
-      if (o.baseUrl !== undefined) aliases.push({ pattern: '*', targets: [join(o.baseUrl, '*')] });
-      return aliases;
-    }
-    if (cur === root || dirname(cur) === cur) return [];
-    cur = dirname(cur);
+  for (let cur = dir; ; cur = dirname(cur)) {
+    const found = await aliasesIn(fs, cur);
+    if (found) return found;
+    if (cur === root || dirname(cur) === cur) break;
   }
+  return (await aliasesIn(fs, join(dir, 'src'))) ?? [];
+}
+
+/** The aliases of the first tsconfig of `cur` declaring `paths` or `baseUrl`; undefined when none does. */
+async function aliasesIn(fs: FsLike, cur: string): Promise<PathAlias[] | undefined> {
+  for (const name of TSCONFIG_NAMES) {
+    const file = join(cur, name);
+    if (!(await fs.stat(file))?.isFile) continue;
+    const o = await readConfig(fs, file, 0);
+    if (o.baseUrl === undefined && o.paths === undefined) continue;
+    const base = o.baseUrl ?? o.pathsBase ?? cur;
+    const aliases: PathAlias[] = Object.entries(o.paths ?? {}).map(([pattern, targets]) => ({
+      pattern,
+      targets: (Array.isArray(targets) ? targets : []).filter((t): t is string => typeof t === 'string').map((t) => resolve(base, t)),
+    }));
+    if (o.baseUrl !== undefined) aliases.push({ pattern: '*', targets: [join(o.baseUrl, '*')] });
+    return aliases;
+  }
+  return undefined;
 }
 
 /**

@@ -27,6 +27,16 @@ suite('route import aliases', () => {
     assert.deepEqual(routes, ['GET /users/:id']);
   });
 
+  test("a tsconfig of the source folder (src/tsconfig.json, the project a build compiles) gives the aliases when none at or above the app declares any; one above that does wins", async () => {
+    const fs = memFs({
+      '/ws/server/tsconfig.json': '{ "compilerOptions": { "noEmit": true } }',
+      '/ws/server/src/tsconfig.json': '{\n  "extends": "../tsconfig.json",\n  "compilerOptions": {\n    "outDir": "../dist",\n    // aliases of the build\n    "paths": { "my-server/*": ["./core/server/*"] },\n  },\n}',
+    });
+    assert.deepEqual(await readPathAliases(fs, '/ws/server', '/ws'), [{ pattern: 'my-server/*', targets: ['/ws/server/src/core/server/*'] }]);
+    const above = memFs({ '/ws/server/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }', '/ws/server/src/tsconfig.json': '{ "compilerOptions": { "paths": { "x/*": ["./x/*"] } } }' });
+    assert.deepEqual(await readPathAliases(above, '/ws/server', '/ws'), [{ pattern: '@/*', targets: ['/ws/server/lib/*'] }]);
+  });
+
   test('a JavaScript project\'s jsconfig.json paths resolve like tsconfig paths (tsc and editors read it; a --loader or bundler applies it at run time)', async () => {
     const fs = memFs({
       '/ws/packages/backend/jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/routes/*": ["src/routes/*"] } } }',
