@@ -79,7 +79,27 @@ export async function findServerApps(fs: FsLike, files: readonly string[]): Prom
   }
   await addMarkedApps(fs, files, apps);
   await addHoistedFrameworkApps(fs, files, apps);
-  return [...apps.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+  const units = await eggUnitsInApps(fs, files);
+  return [...apps.values()].filter((a) => !units.has(a.dir)).sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+
+/**
+ * The Egg plugins and modules inside an Egg app's folder (`lib/plugin/x/package.json` with
+ * `eggPlugin`, depending on egg for its tests): the app loads them (its config/plugin.js `path`), so
+ * their middleware, settings and controllers are the app's code, no server of their own (as findPackages
+ * keeps them out of the app's packages).
+ */
+async function eggUnitsInApps(fs: FsLike, files: readonly string[]): Promise<Set<string>> {
+  const units: string[] = [];
+  const eggApps: string[] = [];
+  for (const file of files) {
+    if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
+    const pkg = await readJsonObject(fs, file);
+    if (!pkg) continue;
+    if (pkg['eggModule'] !== undefined || pkg['eggPlugin'] !== undefined) units.push(dirname(file));
+    else if (dependencyNames(pkg).includes('egg')) eggApps.push(dirname(file) + sep);
+  }
+  return new Set(units.filter((u) => eggApps.some((app) => u.startsWith(app))));
 }
 
 /** A package.json `workspaces` field's globs (`["api", "packages/*"]`, or `{ packages: [...] }`). */

@@ -8,6 +8,15 @@ import { memFs } from '../helpers/memFs';
 suite('findServerApps', () => {
   const pkg = (deps: Record<string, string>, scripts: Record<string, string> = {}): string => JSON.stringify({ dependencies: deps, scripts });
 
+  test("an Egg plugin inside an Egg app's folder (depending on egg for its tests) is the app's code, no server of its own; one outside any Egg app is", async () => {
+    const plugin = JSON.stringify({ eggPlugin: { name: 'stock' }, devDependencies: { egg: '2' } });
+    const files = { '/r/package.json': pkg({ egg: '2' }), '/r/lib/plugin/stock/package.json': plugin, '/p/package.json': plugin };
+    assert.deepEqual(
+      (await findServerApps(memFs(files), Object.keys(files))).map((a) => a.dir),
+      ['/p', '/r'],
+    );
+  });
+
   test('a package depending on a server framework is a server app, with the dependency as evidence', async () => {
     const fs = memFs({ '/r/api/package.json': pkg({ express: '4' }) });
     assert.deepEqual(await findServerApps(fs, ['/r/api/package.json']), [{ dir: '/r/api', evidence: 'package.json depends on express' }]);
