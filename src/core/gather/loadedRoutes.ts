@@ -1,6 +1,6 @@
 // Routes of files a framework loads by itself (no file of the app imports them): Strapi's API
-// routers (strapiApp.ts), its local plugins' and extensions' routes (strapiPlugins.ts) and Moleculer's gateway aliases over its services (routes/moleculerRoutes.ts
-// reads the schemas). Added to whatever else a tree serves, by the check and the corpus alike.
+// routers (strapiApp.ts), its local plugins' and extensions' routes (strapiPlugins.ts), Moleculer's gateway aliases over its services (routes/moleculerRoutes.ts
+// reads the schemas) and Egg's tables dispatched by hand from its settings (handDispatched.ts). Added to whatever else a tree serves, by the check and the corpus alike.
 import type { FsLike, SourceScan } from '../ports';
 import type { PackageFile } from './routes';
 import type { HttpMethod, RouteDef } from '../model';
@@ -9,6 +9,7 @@ import { joinRoutePath } from '../routes/joinPath';
 import { isHttpMethod } from '../routes/routeSpec';
 import { strapiApiPrefix, strapiRoutes } from './strapiApp';
 import { strapiPluginRoutes } from './strapiPlugins';
+import { handDispatchedRoutes } from './handDispatched';
 import { firstText } from '../firstFile';
 import { literalStep, stepsMatch, type GlobStep } from '../globSteps';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ export async function loadedRoutes(fs: FsLike, extracted: SourceScan['extracted'
   const apiPrefix = async (app: string) => strapiApiPrefix((await firstText(fs, join(app, 'config'), ['api.ts', 'api.js']))?.text);
   const gateways = extracted.some(({ x }) => (x.moleculer?.gateways ?? []).length > 0);
   const restPatch = gateways ? ((await packages()).map(({ pkg }) => moleculerWebRestPatch(pkg)).find((p) => p !== undefined) ?? true) : true;
-  return [...(await strapiRoutes(fs, extracted)), ...(await strapiPluginRoutes(fs, extracted, apiPrefix)), ...moleculerRoutes(extracted, restPatch)];
+  return [...(await strapiRoutes(fs, extracted)), ...(await strapiPluginRoutes(fs, extracted, apiPrefix)), ...moleculerRoutes(extracted, restPatch), ...handDispatchedRoutes(extracted)];
 }
 
 /** moleculer-web's REST shorthand: "REST posts" is these six aliases (PATCH since its 0.8.0). */

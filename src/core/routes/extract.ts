@@ -45,6 +45,8 @@ import { markMatchOnlyRoutes, readRequestEntry } from './matchOnlyRouters';
 import { routeFunctionCallers } from './routeFunctionCallers';
 import { addedModulePath } from './modulePathCalls';
 import { dispatchesByHand } from './dispatchTables';
+import { handDispatcher, readHandDispatchFacts } from './handDispatch';
+import type { TableLoop } from './loopOverTable';
 
 /** Past this size a file is not parsed: generated bundles, not route declarations. */
 export const MAX_ROUTE_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -79,6 +81,15 @@ export function extractRoutesFromSource(text: string, file: string): ExtractedFi
   }
 }
 
+/** Only the facts of a table dispatched by hand an Egg settings file or middleware gives (handDispatch.ts); null when none. */
+export function extractHandDispatchFacts(text: string, file: string): ExtractedFile | null {
+  if (text.length > MAX_ROUTE_SOURCE_BYTES) return null;
+  const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
+  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  readHandDispatchFacts(sf, result);
+  return result.handDispatch ? result : null;
+}
+
 function readSource(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
   if (text.length > MAX_ROUTE_SOURCE_BYTES) {
@@ -102,6 +113,8 @@ function readSource(text: string, file: string): ExtractedFile {
   // Strapi loads its APIs' router files itself (strapiRoutes.ts).
   readStrapiRouter(sf, result);
   readStrapiPluginModule(sf, result);
+  // Egg's settings files and middleware: a table dispatched by hand's records and the calls handing them on (handDispatch.ts).
+  readHandDispatchFacts(sf, result);
   // Router classes whose subclasses give the base class its paths (inheritedPaths.ts).
   readPathClasses(sf, result);
   // Classes whose routes read a field a setter fills, and the setter calls (setterPaths.ts).
@@ -269,6 +282,13 @@ class FileReader extends FeathersReader {
     for (const m of made) if (!either.has(m.line)) m.onlyWhen ??= found;
   }
 
+  /** A table dispatched by hand: the helper's loop for the join when its list and URL cut are read (handDispatch.ts), else a warning. */
+  private readDispatchedTable(loop: TableLoop, node: ts.Node): void {
+    const d = handDispatcher(loop, node);
+    if (d) ((this.out.handDispatch ??= {}).dispatchers ??= []).push(d);
+    else this.warn(node, { id: 'dispatchedTable', args: [loop.list.getText()] });
+  }
+
   private visitNode(node: ts.Node): void {
     if (this.handled.has(node) || isTypeOnly(node) || this.localPlugins?.has(node) || this.isNamedLoopCallback(node)) return;
     if (isClassDeclaration(node)) {
@@ -277,7 +297,7 @@ class FileReader extends FeathersReader {
     }
     // A loop over a table's keys whose body calls a router by a computed method, else one read element by element.
     const loop = this.loopOf(node);
-    if (loop && dispatchesByHand(loop)) this.warn(node, { id: 'dispatchedTable', args: [loop.list.getText()] });
+    if (loop && dispatchesByHand(loop)) this.readDispatchedTable(loop, node);
     if (loop && (this.readListedKeysLoop(loop) || this.readKeyLoop(loop) || this.readLoop(loop))) return;
     if (isCallExpression(node)) {
       this.readCall(node);

@@ -11,6 +11,7 @@ import type { NextHandlerExports } from './nextExports';
 import type { ScanMessage } from '../scanTexts';
 import type { StrapiRouter } from './strapiRoutes';
 import type { StrapiPluginModule } from './strapiPluginValues';
+import type { HandDispatchFacts } from './handDispatch';
 import type { MoleculerGateway, MoleculerService } from './moleculerRoutes';
 import type { OpenApiInit, OpenApiOperation } from './openApiFramework';
 
@@ -438,6 +439,8 @@ export interface ExtractedFile {
   strapiRouter?: StrapiRouter;
   /** A Strapi plugin routes module's export or an extension's pushed routes (strapiPluginValues.ts), joined by gather/strapiPlugins.ts. */
   strapiPlugin?: StrapiPluginModule;
+  /** A table dispatched by hand through the app's settings: the helper's loop, a middleware's call, the settings' lists (handDispatch.ts), joined by gather/handDispatched.ts. */
+  handDispatch?: HandDispatchFacts;
   /** express-openapi's `initialize({ app, apiDoc, paths })` calls (openApiFramework.ts): the path modules' operations on `app`, joined by collect.ts. */
   openApiInits?: OpenApiInit[];
   /** The operations this file's module gives express-openapi as a path module (its method keys), for another file's initialize. */

@@ -9,6 +9,7 @@
 // names (`export const featureRoutes = [listFeatures, postFeature]`, also `export default [health, items].flat()`
 // of a hapi route table) such a table is spread from.
 import { STRAPI_FILES_ID } from './strapiPluginFiles';
+import { HAND_DISPATCH_FILES_ID } from './handDispatchFiles';
 
 
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
@@ -245,7 +246,7 @@ export function isStory(file: string): boolean {
 const FOLDER_LISTED = /\b(?:globSync|glob\.sync|globbySync|fg\.sync|fastGlob\.sync|readdirSync)\s*\(/;
 const PUSHED = /\.push\s*\(/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${JOINS_REST.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${HAND_DISPATCH_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${JOINS_REST.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).

@@ -5,6 +5,7 @@
 // bundle of its own (dist/routeParser.js, scripts/build.mjs), so the scan worker starts small.
 import type { ExtractedFile } from './extracted';
 import { isStrapiPluginFile } from './strapiPluginFiles';
+import { isHandDispatchFile } from './handDispatchFiles';
 import { isStory, isWasmBindgenGlue, mayDeclareRoutes, readsHandlerExports } from './mayDeclareRoutes';
 import { isJsonModule } from './isRouteSource';
 
@@ -22,6 +23,8 @@ export function scanSourceText(file: string, text: string): ExtractedFile | null
   if (isMinified(text, file) || isBundle(text) || isWasmBindgenGlue(text)) return null;
   // A story is read only where its path makes it a route handler; any other file only when the pre-filter passes it.
   const skipped = isStory(file) ? !readsHandlerExports(file, text) : !mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file);
+  // An Egg settings file or middleware the pre-filter skips is read for a table dispatched by hand only (handDispatch.ts).
+  if (skipped && !isStory(file) && isHandDispatchFile(file)) return (require('./extract') as typeof import('./extract')).extractHandDispatchFacts(text, file);
   if (skipped) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
   return extract(text, file);
