@@ -4,7 +4,9 @@
 // (`if (ctx.request.method === method.toUpperCase() && target === url)`), then calling the record's
 // handler itself. Which paths answer depends on how the URL is cut before the comparison (a prefix
 // removed, a query dropped, a pattern matched) and on which settings reach the loop: no router
-// declares them, so they are not read. The loop is told, so a short route list is a known gap.
+// declares them. A helper of the app given its settings and cutting a literal prefix is read with
+// the middleware calling it and the settings file (handDispatch.ts); any other loop is told, so a
+// short route list is a known gap.
 import ts from './compiler';
 import { forEachChild, isBinaryExpression, isCallExpression, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isVariableDeclaration } from './tsNodes';
 import { skipOuter } from './tsSyntax';
