@@ -60,9 +60,9 @@ export function runRouteConfig(...args: Parameters<RunRouteConfig>): ReturnType<
   return loaded.runRouteConfig(...args);
 }
 
-export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
+export function extractRoutesFromSource(...args: Parameters<Extract>): ExtractedFile {
   loaded ??= loadParser(join(__dirname, PARSER_FILE));
-  const out = loaded.extract(text, file);
+  const out = loaded.extract(...args);
   // After the first parse: the cache then holds the parser's functions compiled too.
   loaded.saveCache?.();
   delete loaded.saveCache;

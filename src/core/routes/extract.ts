@@ -69,25 +69,25 @@ const EXPORTS_OBJECT = /(?:module\.exports(?:\.[\w$]+)?\s*=|\bexports\.[\w$]+\s*
 const MOLECULER_SCHEMA = /moleculer-web|\brest\s*:/;
 
 /**
- * What a file declares. A reader's failure on one file (a shape of code no reader expected) is that
+ * What a file declares (`only`: just a table dispatched by hand's facts, for a file the pre-filter skips). A reader's failure on one file (a shape of code no reader expected) is that
  * file's warning, with nothing read from it: the service's other files are still read.
  */
-export function extractRoutesFromSource(text: string, file: string): ExtractedFile {
+export function extractRoutesFromSource(text: string, file: string, only?: 'handDispatch'): ExtractedFile {
   try {
-    return readSource(text, file);
+    return only === 'handDispatch' ? readHandDispatchOnly(text, file) : readSource(text, file);
   } catch (err) {
     const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     return { routes: [], mounts: [], imports: [], warnings: [{ id: 'readerFailed', args: [why.slice(0, 200)] }] };
   }
 }
 
-/** Only the facts of a table dispatched by hand an Egg settings file or middleware gives (handDispatch.ts); null when none. */
-export function extractHandDispatchFacts(text: string, file: string): ExtractedFile | null {
-  if (text.length > MAX_ROUTE_SOURCE_BYTES) return null;
+/** Only the facts of a table dispatched by hand an Egg settings file or middleware gives (handDispatch.ts). */
+function readHandDispatchOnly(text: string, file: string): ExtractedFile {
   const result: ExtractedFile = { routes: [], mounts: [], imports: [], warnings: [] };
+  if (text.length > MAX_ROUTE_SOURCE_BYTES) return result;
   const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, /\.(?:c|m)?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   readHandDispatchFacts(sf, result);
-  return result.handDispatch ? result : null;
+  return result;
 }
 
 function readSource(text: string, file: string): ExtractedFile {

@@ -24,10 +24,12 @@ export function scanSourceText(file: string, text: string): ExtractedFile | null
   // A story is read only where its path makes it a route handler; any other file only when the pre-filter passes it.
   const skipped = isStory(file) ? !readsHandlerExports(file, text) : !mayDeclareRoutes(text) && !readsHandlerExports(file, text) && !isStrapiPluginFile(file);
   // An Egg settings file or middleware the pre-filter skips is read for a table dispatched by hand only (handDispatch.ts).
-  if (skipped && !isStory(file) && isHandDispatchFile(file)) return (require('./extract') as typeof import('./extract')).extractHandDispatchFacts(text, file);
-  if (skipped) return null;
+  const factsOnly = skipped && !isStory(file) && isHandDispatchFile(file);
+  if (skipped && !factsOnly) return null;
   extract ??= (require('./extract') as typeof import('./extract')).extractRoutesFromSource;
-  return extract(text, file);
+  if (!factsOnly) return extract(text, file);
+  const facts = extract(text, file, 'handDispatch');
+  return facts.handDispatch ? facts : null;
 }
 
 /**
