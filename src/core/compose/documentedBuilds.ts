@@ -9,6 +9,12 @@ export interface DocumentedBuild {
   context: string;
   dockerfile?: string;
   target?: string;
+  /**
+   * The tag names shell variables the file does not set (`$REGISTRY/shop:core-$VERSION`, after the
+   * file's own assignments are put in): it matches an image reference by pattern (tagMatches), and
+   * the command is not run by us.
+   */
+  tagPattern?: true;
   /** 1-based line of the file the command is on. */
   line: number;
   /** The command as written, up to the end of its line or shell list (`docker build -t shop-app .`). */
@@ -32,17 +38,53 @@ const SHELL_SPECIAL = /[$`{}<>*?~[\]!\\()|;&'"#]/;
 /** Every `docker build` with one literal tag and a folder as its context, in a file's text. */
 export function documentedBuilds(text: string): DocumentedBuild[] {
   const out: DocumentedBuild[] = [];
+  const assigned = new Map<string, string>();
   text.split('\n').forEach((raw, i) => {
+    const assignment = ASSIGNMENT.exec(raw);
+    if (assignment) assigned.set(assignment[1] ?? '', substituted(assignment[2] ?? assignment[3] ?? assignment[4] ?? '', assigned));
     const m = BUILD_COMMAND.exec(raw.replace(/\\\s*$/, ''));
     const rest = m?.[2]?.replace(/[`"',]+\s*$/, '');
-    const found = rest !== undefined ? buildOf(rest) : undefined;
+    const found = rest !== undefined ? buildOf(rest, assigned) : undefined;
     if (found) out.push({ ...found, line: i + 1, command: `${m?.[1] ?? ''}${rest?.split(/\s+(?:&&|\|\||;|\|)\s+/)[0] ?? ''}`.trim() });
   });
   return out;
 }
 
-function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | undefined {
-  const words = commandWords(rest);
+/** A shell script's `name=value` line (`export`/`local`/`readonly` too), its value quoted or one word. */
+const ASSIGNMENT = /^\s*(?:export\s+|local\s+|readonly\s+)?([A-Za-z_]\w*)=(?:"([^"`]*)"|'([^']*)'|([^\s"'`;&|]*))\s*(?:#.*)?$/;
+/** `$name` or `${name}`, a script's arguments (`$1`) too. */
+const VARIABLE = /\$(?:\{([A-Za-z_]\w*|\d)\}|([A-Za-z_]\w*|\d))/g;
+
+/** The repository's own name (the last path segment before the tag) is written out. */
+function namesRepository(pattern: string): boolean {
+  const repository = pattern.replace(/:[^/]*$/, '');
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  return name !== '' && !name.includes('$');
+}
+
+/** A value with the variables the file set before it put in; others left as written. */
+function substituted(value: string, assigned: ReadonlyMap<string, string>): string {
+  return value.replace(VARIABLE, (whole, braced: string | undefined, plain: string | undefined) => assigned.get(braced ?? plain ?? '') ?? whole);
+}
+
+/**
+ * Whether an image reference is one a tag pattern (DocumentedBuild.tagPattern) names: each
+ * variable stands for one or more characters, but the repository's own name (the last path
+ * segment before the tag) must be written out, so `$IMAGE` or `$REGISTRY/$NAME` match nothing.
+ */
+export function tagMatches(pattern: string, image: string): boolean {
+  if (!namesRepository(pattern)) return false;
+  const source = pattern
+    .split(VARIABLE)
+    .filter((_, i) => i % 3 === 0)
+    .map((part) => part.replace(/[.*+?^()|[\]\\{}]/g, '\\$&'))
+    .join('.+');
+  const tagged = /:[^/]*$/.test(image) ? image : `${image}:latest`;
+  return new RegExp(`^${source}${/:[^/]*$/.test(pattern) ? '' : '(?::latest)?'}$`).test(/:[^/]*$/.test(pattern) ? tagged : image);
+}
+
+function buildOf(rest: string, assigned: ReadonlyMap<string, string>): Omit<DocumentedBuild, 'line' | 'command'> | undefined {
+  const words = commandWords(rest).map((w) => substituted(w, assigned));
   const read: { tag?: string; dockerfile?: string; target?: string } = {};
   const positional: string[] = [];
   const otherTags: string[] = [];
@@ -68,7 +110,9 @@ function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | unde
   const context = positional[0];
   const literal = (s: string | undefined) => s === undefined || !/[$`{}<>*]/.test(s);
   if (read.tag === undefined || context === undefined || context === '-' || /^[a-z]+:\/\//i.test(context) || /^git@/.test(context)) return undefined;
-  if (![read.tag, context, read.dockerfile, read.target].every(literal)) return undefined;
+  // A tag naming variables the file does not set is a pattern (tagMatches); the rest must be written out.
+  const tagPattern = !literal(read.tag) && /^[^`{}<>*$]*$/.test(read.tag.replace(VARIABLE, '')) && namesRepository(read.tag);
+  if (![tagPattern ? undefined : read.tag, context, read.dockerfile, read.target].every(literal)) return undefined;
   if (positional.length > 1) notRun ??= positional[1];
   notRun ??= [read.tag, context, read.dockerfile, read.target, ...otherTags, ...buildArgs].find((v) => v !== undefined && SHELL_SPECIAL.test(v));
   return {
@@ -76,6 +120,7 @@ function buildOf(rest: string): Omit<DocumentedBuild, 'line' | 'command'> | unde
     context,
     ...(read.dockerfile !== undefined ? { dockerfile: read.dockerfile } : {}),
     ...(read.target !== undefined ? { target: read.target } : {}),
+    ...(tagPattern ? { tagPattern: true as const } : {}),
     rerun: notRun !== undefined ? { notRun } : { otherTags, buildArgs },
   };
 }

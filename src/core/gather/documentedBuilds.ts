@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { DocumentedBuildRef, ServiceSpec } from '../model';
 import type { FsLike } from '../ports';
-import { buildArgsOf, documentedBuilds, type DocumentedBuild } from '../compose/documentedBuilds';
+import { buildArgsOf, documentedBuilds, tagMatches, type DocumentedBuild } from '../compose/documentedBuilds';
 import { imageKey } from '../compose/builtImages';
 import { isAtOrInside } from '../pathInside';
 import { workflowBuilds } from '../compose/workflowBuilds';
@@ -45,19 +45,31 @@ export async function documentedBuilders(fs: FsLike, specs: readonly ServiceSpec
     for (const dir of new Set([spec.projectDir, workspaceDir])) {
       if (!isAtOrInside(workspaceDir, dir)) continue;
       if (!commands.has(dir)) commands.set(dir, await folderBuilds(fs, dir));
-      const hit = commands.get(dir)?.find((b) => imageKey(b.tag, false) === imageKey(spec.image ?? '', false));
+      const hit = commands.get(dir)?.find((b) => (b.tagPattern ? tagMatches(b.tag, spec.image ?? '') : imageKey(b.tag, false) === imageKey(spec.image ?? '', false)));
       if (!hit) continue;
-      const { context, dockerfile } = resolvedBuild(hit, dir);
+      const { context, dockerfile, base } = await resolvedFrom(fs, hit, dir, workspaceDir);
       const ref = { command: hit.command, where: whereWritten(hit, dir, workspaceDir) };
       const away = [[context, hit.context], [dockerfile, hit.dockerfile ?? path.join(hit.context, 'Dockerfile')]].find(([abs]) => !isAtOrInside(workspaceDir, abs ?? ''));
       if (away) outside ??= { ...spec, documentedBuild: { ...ref, notRun: { outside: away[1] ?? '' } } };
       if (away || !(await fs.stat(dockerfile))?.isFile) continue;
-      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { ...ref, ...rerunOf(hit, dir, workspaceDir) } });
+      out.set(spec, { ...spec, build: { context, dockerfile, ...(hit.target !== undefined ? { target: hit.target } : {}) }, documentedBuild: { ...ref, ...rerunOf(hit, base, workspaceDir) } });
       break;
     }
     if (outside && !out.has(spec)) out.set(spec, outside);
   }
   return out;
+}
+
+/**
+ * A build command's context and Dockerfile, from the folder it is written in; a script in a
+ * folder below the workspace (`docker/build.sh`, run as `bash docker/build.sh`) whose Dockerfile
+ * is only there from the workspace's root is read from the root.
+ */
+async function resolvedFrom(fs: FsLike, hit: DocumentedBuild & { file: string }, dir: string, workspaceDir: string): Promise<{ context: string; dockerfile: string; base: string }> {
+  const here = { ...resolvedBuild(hit, dir), base: dir };
+  if (dir === workspaceDir || !SCRIPT.test(hit.file) || (await fs.stat(here.dockerfile))?.isFile) return here;
+  const root = { ...resolvedBuild(hit, workspaceDir), base: workspaceDir };
+  return (await fs.stat(root.dockerfile))?.isFile ? root : here;
 }
 
 /** A build command's context and Dockerfile, absolute: `-f` from the folder it is written in, else the context's `Dockerfile`. */

@@ -1,6 +1,6 @@
 // Images built outside compose, as a project's README or scripts say (`docker build -t app .`).
 import assert from 'node:assert/strict';
-import { buildArgsOf, documentedBuilds } from '../../../src/core/compose/documentedBuilds';
+import { buildArgsOf, documentedBuilds, tagMatches } from '../../../src/core/compose/documentedBuilds';
 import { documentedBuilders } from '../../../src/core/gather/documentedBuilds';
 import type { ServiceSpec } from '../../../src/core/model';
 import { memFs } from '../helpers/memFs';
@@ -83,5 +83,23 @@ suite('documented image builds', () => {
     const builder: ServiceSpec = { ...prebuilt('shop-app', 'api'), build: { context: '/ws/api', dockerfile: '/ws/api/Dockerfile' } };
     const out = await documentedBuilders(fs, [linked, builder], new Map([[linked, builder]]), '/ws');
     assert.equal(out.size, 0);
+  });
+
+  test('a script\'s own variables are put into its build lines; a tag still naming variables it does not set is a pattern, never run', () => {
+    const script = ['registry=$1', 'version=$2', 'api_tag="$registry/shop:api-$version"', 'WORKER=shop-worker', 'docker build -t $api_tag -f ops/api.Dockerfile .', 'docker build -t ${WORKER}:dev -f ops/worker.Dockerfile .'].join('\n');
+    const [api, worker] = documentedBuilds(script);
+    assert.deepEqual([api?.tag, api?.tagPattern, api?.dockerfile, api?.command, api && 'notRun' in api.rerun], ['$1/shop:api-$2', true, 'ops/api.Dockerfile', 'docker build -t $api_tag -f ops/api.Dockerfile .', true]);
+    assert.deepEqual([worker?.tag, worker?.tagPattern, worker && buildArgsOf(worker)], ['shop-worker:dev', undefined, ['build', '--tag=shop-worker:dev', '--file=ops/worker.Dockerfile', '.']]);
+  });
+
+  test('a tag pattern matches an image reference when its written parts agree; the repository\'s own name must be written out', () => {
+    assert.equal(tagMatches('$1/shop:api-$2', 'registry.example/acme/shop:api-v2.1'), true);
+    assert.equal(tagMatches('$1/shop:api-$2', 'registry.example/acme/shop:worker-v2.1'), false);
+    assert.equal(tagMatches('$1/shop:api-$2', 'registry.example/acme/shopping:api-v2.1'), false);
+    assert.equal(tagMatches('$REGISTRY/shop', 'ghcr.io/acme/shop'), true);
+    assert.equal(tagMatches('$REGISTRY/shop', 'ghcr.io/acme/shop:latest'), true);
+    assert.equal(tagMatches('$REGISTRY/shop', 'ghcr.io/acme/shop:2'), false);
+    assert.equal(tagMatches('$IMAGE', 'shop'), false);
+    assert.equal(tagMatches('$REGISTRY/$NAME:1', 'ghcr.io/shop:1'), false);
   });
 });
