@@ -133,6 +133,7 @@ const SCAN_TEXTS = {
     l10n.t('enableVersioning prefix only partly found statically: the parts not found are left out, prefix taken as {0} (set x-runtime-drift.routePrefix)', known),
   openApiInit: (app: string, why: string) => l10n.t('express-openapi initialize on {0}: {1} (list the routes it serves in x-runtime-drift.routes)', app, why),
   hapiOpenApi: (why: string) => l10n.t('hapi-openapi plugin: {0} (list the routes it serves in x-runtime-drift.routes)', why),
+  openApiBackend: (why: string) => l10n.t('openapi-backend document: {0} (list the routes it serves in x-runtime-drift.routes)', why),
   openapiValue: () => l10n.t('OpenAPI route method or path not found statically; route skipped (list it in x-runtime-drift.routes)'),
   routeValue: (method: string) => l10n.t('{0} route path not found statically; route skipped (list it in x-runtime-drift.routes)', method),
   routeValuePart: (method: string, path: string) =>

@@ -10,7 +10,7 @@ import { openApiDocKey, parsedOpenApiDocument, type OpenApiDocument } from '../r
 
 /** Each document a file of the scan names, read, by openApiDocKey; undefined when none is named. */
 export async function openApiDocuments(fs: FsLike, extracted: SourceScan['extracted']): Promise<Record<string, OpenApiDocument> | undefined> {
-  const named = extracted.flatMap((e) => (e.x.openApiInits ?? []).flatMap((i) => (i.apiFile !== undefined ? [{ declaring: e.file, apiFile: i.apiFile }] : [])));
+  const named = extracted.flatMap((e) => (e.x.openApiInits ?? []).flatMap((i) => [...(i.apiFile !== undefined ? [i.apiFile] : []), ...(i.choices ?? [])].map((apiFile) => ({ declaring: e.file, apiFile }))));
   if (named.length === 0) return undefined;
   const out: Record<string, OpenApiDocument> = {};
   for (const { declaring, apiFile } of named) {

@@ -36,6 +36,7 @@ import { readYamlDefaults } from './yamlSettings';
 import { readMoleculerSchemas } from './moleculerRoutes';
 import { readOpenApiInits, readOpenApiOperations } from './openApiFramework';
 import { HAPI_OPENAPI, readHapiOpenApiPlugins } from './hapiOpenApi';
+import { OPENAPI_BACKEND, readOpenApiBackends } from './openApiBackend';
 import { readSettingDefaults } from './settingDefaults';
 import { memberRouters } from './memberRouters';
 import { fieldLoads } from './fieldLoads';
@@ -105,6 +106,7 @@ function readSource(text: string, file: string): ExtractedFile {
   // express-openapi loads its path modules itself (openApiFramework.ts): the initialize calls and a module's operations.
   const inits = text.includes('express-openapi') ? readOpenApiInits(sf, result.imports, (n) => reader.evaluate(n)) : [];
   if (text.includes(HAPI_OPENAPI)) inits.push(...readHapiOpenApiPlugins(sf, result.imports, (n) => reader.evaluate(n)));
+  if (OPENAPI_BACKEND.test(text)) inits.push(...readOpenApiBackends(sf, (n) => reader.evaluate(n)));
   if (inits.length > 0) result.openApiInits = inits;
   const operations = readOpenApiOperations(sf);
   if (operations) result.openApiOperations = operations;

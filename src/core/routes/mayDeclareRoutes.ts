@@ -78,6 +78,8 @@ const HANDLER_FACTORY_DEFAULT = String.raw`\b(?:module\.exports\s*=|export\s+def
 const SAILS_CONFIG = String.raw`\bmodule\.exports\.(?:routes|blueprints)\s*=`;
 // A CommonJS module exporting a function per HTTP method (`module.exports.get = (app) => ({ handler })`): a
 // loop over listed files registers one route per name it exports (loops.ts listedModuleKeys), read from its exportKeys.
+// An openapi-backend instance (`new OpenAPIBackend({ definition })`, a wrapper's `OpenapiBackend.initialise(file)`): its document's operations are the server's routes (openApiBackend.ts).
+const OPENAPI_BACKEND_MADE = String.raw`\bnew\s+(?:[\w$]+\.)*OpenAPIBackend\s*\(|\b[Oo]pen[Aa]pi[Bb]ackend\.initiali[sz]e\s*\(`;
 const METHOD_EXPORTS = String.raw`\b(?:module\.)?exports\.(?:get|post|put|patch|delete|head|options|all)\s*=`;
 /**
  * A file answering HTTP requests in a way no framework call shows: a fetch event listener, a fetch
@@ -113,7 +115,7 @@ const RETURNED_TABLE = String.raw`(?:\breturn|=>|\b(?:const|let)\s+[\w$]+\s*(?::
 // An app made by a function given the settings object (`const app = initialize(config)`): what that object
 // holds decides the function's routes registered under a test of its parameter (settingGuards.ts configRead).
 const APP_GIVEN_SETTINGS = String.raw`\b(?:app|server)\s*=\s*(?:await\s+)?[\w$]+\s*\(\s*[\w$]*(?:[Cc]onfig|[Ss]ettings)\s*\)`;
-const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${HANDLER_FACTORY_DEFAULT}|${NODE_SERVER}|${SAILS_CONFIG}|${METHOD_EXPORTS}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}|${SETTER_RETURNS_THIS}`);
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${HANDLER_FACTORY_DEFAULT}|${NODE_SERVER}|${SAILS_CONFIG}|${METHOD_EXPORTS}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}|${SETTER_RETURNS_THIS}|${OPENAPI_BACKEND_MADE}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

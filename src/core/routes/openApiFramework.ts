@@ -37,6 +37,10 @@ export interface OpenApiInit {
   apiFile?: string;
   /** Read from a hapi-openapi plugin object (hapiOpenApi.ts), not an express-openapi initialize: how its warnings name it. */
   plugin?: true;
+  /** openapi-backend (openApiBackend.ts): the routes are the document's operations themselves, at its paths as written. */
+  documentRoutes?: true;
+  /** The document files chosen between at run time (`cond ? a : b`), each from the declaring file's folder: all served when they agree. */
+  choices?: string[];
   glob?: string;
   /** `routesIndexFileRegExp`: source and flags of the regular expression literal. */
   indexRegExp?: { source: string; flags: string };

@@ -33,6 +33,7 @@ const DEFAULT_INDEX = /(?:index)?\.js$/;
 
 /** The routes one initialize call registers on its app, and the warnings of what it could not read. */
 export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { routes: ExtractedRoute[]; warnings: ScanWarning[] } {
+  if (init.documentRoutes) return documentRoutes(init, scan);
   const warnings: ScanWarning[] = [];
   const warn = (why: string) => warnings.push(init.plugin ? { id: 'hapiOpenApi', args: [why], line: init.line } : { id: 'openApiInit', args: [init.router, why], line: init.line });
   if (init.unread) warn(`${init.unread} not read statically`);
@@ -60,6 +61,29 @@ export function openApiInitRoutes(init: OpenApiInit, scan: OpenApiScan): { route
       m.operations.flatMap((op): ExtractedRoute[] => (isHttpMethod(op.method) && documents(document, op.method, m.path) ? [{ method: op.method, path: joinRoutePath(base, bracedPathToRoute(m.path)), line: op.line, kind: 'router', router: init.router, declaredIn: m.file }] : [])),
     ),
   );
+  return { routes, warnings };
+}
+
+/**
+ * openapi-backend's routes: the document's operations at its paths as written. Documents chosen
+ * between at run time are warned of; their operations served when they agree, else those all share.
+ */
+function documentRoutes(init: OpenApiInit, scan: OpenApiScan): { routes: ExtractedRoute[]; warnings: ScanWarning[] } {
+  const warnings: ScanWarning[] = [];
+  const warn = (why: string) => warnings.push({ id: 'openApiBackend', args: [why], line: init.line });
+  if (init.unread) warn(init.unread);
+  const files = init.choices ?? (init.apiFile !== undefined ? [init.apiFile] : []);
+  if (init.choices) warn(`chosen at run time between ${init.choices.join(', ')}`);
+  const read = files.map((f) => ({ f, operations: scan.document(f)?.operations }));
+  for (const r of read) if (!r.operations) warn(`document ${r.f} not read`);
+  const lists = read.flatMap((r) => (r.operations ? [r.operations] : []));
+  const [first = [], ...rest] = lists;
+  const shared = first.filter((op) => rest.every((l) => l.includes(op)));
+  if (shared.length < new Set(lists.flat()).size) warn('the documents differ: only the operations all declare are shown');
+  const routes = shared.flatMap((op): ExtractedRoute[] => {
+    const [method = '', path = ''] = op.split(' ');
+    return isHttpMethod(method) ? [{ method, path: joinRoutePath(bracedPathToRoute(path)), line: init.line, kind: 'router', router: init.router }] : [];
+  });
   return { routes, warnings };
 }
 

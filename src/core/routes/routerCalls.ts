@@ -398,6 +398,8 @@ export abstract class RouterCallReader extends ReceiverReader {
   protected readRouteCall(call: ts.CallExpression, router: string, given?: ts.Expression): void {
     const arg = given ?? call.arguments[0];
     if (!arg) return;
+    // openapi-backend's operations as routes (`api.router.getOperations().map(...)`): the document's, read with the instance (openApiBackend.ts).
+    if (chainsOperations(arg)) return;
     const mapped = mappedRouteTable(skipOuter(arg));
     // A table mapped by a function that may change each route's method or path: known when the
     // mapper builds them from each row (mappedTables.ts), else not known statically.
@@ -824,6 +826,17 @@ function withoutCase(e: ts.Expression | undefined): ts.Expression | undefined {
 function optionsUrl(options: Extract<ConstValue, { kind: 'obj' }>): ConstValue | undefined {
   const own = ['url', 'path'].find((k) => Object.hasOwn(options.props, k));
   return own ? options.props[own] : (propOf(options, ['url']) ?? propOf(options, ['path']));
+}
+
+/** A chain of calls and members over `x.getOperations()` (`api.router.getOperations().filter(f).map(g)`). */
+function chainsOperations(e: ts.Expression): boolean {
+  for (let n: ts.Expression = skipOuter(e); ; ) {
+    if (isCallExpression(n)) {
+      if (isPropertyAccessExpression(n.expression) && n.expression.name.text === 'getOperations') return true;
+      n = skipOuter(n.expression);
+    } else if (isPropertyAccessExpression(n)) n = skipOuter(n.expression);
+    else return false;
+  }
 }
 
 /** oRPC's packages (@orpc/contract's `oc`, @orpc/server's `os`, @orpc/openapi's handlers). */
