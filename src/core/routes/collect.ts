@@ -2301,6 +2301,8 @@ const MAX_CHILD_DEPTH = 16;
 /** Resolves the parts of paths that refer to other files' constants and config keys. */
 class ValueResolver {
   private readonly configDefaults = new Map<string, string>();
+  /** The defaults convict schemas declare, by dotted key (ExtractedFile.declaredDefaults). */
+  private readonly declaredDefaults = new Map<string, string>();
   /** Config defaults that are other files' constants (ExtractedFile.configDefaultValues), with the file that reads them. */
   private readonly configDefaultValues = new Map<string, { file: Scanned; value: ConstValue }>();
   /** registerAs values that are environment variables with no default in code (ExtractedFile.configEnvReads): the variable, by key. */
@@ -2328,6 +2330,7 @@ class ValueResolver {
     private readonly yamlSettings: Readonly<Record<string, unknown>>,
   ) {
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaults ?? {})) if (!this.configDefaults.has(k)) this.configDefaults.set(k, v);
+    for (const s of scanned) for (const [k, v] of Object.entries(s.x.declaredDefaults ?? {})) if (!this.declaredDefaults.has(k)) this.declaredDefaults.set(k, v);
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configDefaultValues ?? {})) if (!this.configDefaultValues.has(k)) this.configDefaultValues.set(k, { file: s, value: v });
     for (const s of scanned) for (const [k, v] of Object.entries(s.x.configEnvReads ?? {})) if (!this.configEnvReads.has(k)) this.configEnvReads.set(k, v);
   }
@@ -2939,14 +2942,15 @@ class ValueResolver {
     const held = this.configDefaultValues.get(full);
     // `apiPrefix: process.env.API_PREFIX || 'api'`: the value the service's environment sets, else the default (envReadText).
     if (held && readsEnv(held.value)) return this.text(held.file, held.value, depth + 1);
-    return this.configDefaults.get(full) ?? this.settings[full] ?? (held && this.text(held.file, held.value, depth + 1)) ?? this.appSettingText(full, depth) ?? this.configDefaults.get(key);
+    return this.configDefaults.get(full) ?? this.declaredDefaults.get(full) ?? this.settings[full] ?? (held && this.text(held.file, held.value, depth + 1)) ?? this.appSettingText(full, depth) ?? this.configDefaults.get(key);
   }
 
   /** An Express app setting's text (appSettings.ts): what a file of the project sets it to, the first file's when several do. */
   private appSettingText(name: string, depth: number): string | undefined {
     this.appSettings ??= this.readAppSettings();
     const held = this.appSettings.get(name);
-    return held && (literalOf(held.value) ?? this.text(held.file, held.value, depth + 1));
+    // `conf.get('api.version')` of a convict instance another file made: the default its schema declares.
+    return held ? (literalOf(held.value) ?? this.text(held.file, held.value, depth + 1)) : this.declaredDefaults.get(name);
   }
 
   /** Every file's app settings: those set by name first, then each key of the objects set key by key. */

@@ -11,6 +11,7 @@ import { dottedName, skipOuter } from './tsSyntax';
 import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { loadedModule, isModuleLoad, dynamicImportSources, requireSource } from './moduleLoads';
+import { CONVICT_PACKAGE, dottedTexts } from './convictSchema';
 import { Evaluator, REST_OF_MODULE } from './evaluator';
 import { givenArgs } from './argConditions';
 import { loopOfBody } from './loopOverTable';
@@ -82,6 +83,7 @@ export abstract class DeclarationReader extends Evaluator {
       if (isCallExpression(node)) {
         this.readModuleLoad(node);
         namespaces.push(node);
+        if (isIdentifier(node.expression) && this.out.imports.some((i) => i.local === (node.expression as ts.Identifier).text && i.source === CONVICT_PACKAGE)) schemas.push(node);
         const set = settingCall(node);
         if (set) settings.push(set);
         this.readKoaUse(node);
@@ -105,9 +107,15 @@ export abstract class DeclarationReader extends Evaluator {
     };
     // registerAs factories read once every constant they may name is known.
     const namespaces: ts.CallExpression[] = [];
+    const schemas: ts.CallExpression[] = [];
     const settings: Array<{ key: ts.Expression; value: ts.Expression }> = [];
     for (const node of this.valueNodes) visitDecl(node);
     for (const call of namespaces) this.readConfigNamespace(call);
+    // A convict schema's defaults by dotted key, for `conf.get('api.version')` in any file (collect.ts).
+    for (const call of schemas) {
+      const v = this.evaluate(call);
+      if (v) Object.assign((this.out.declaredDefaults ??= {}), dottedTexts(v));
+    }
     for (const set of settings) this.readAppSetting(set.key, set.value);
   }
 

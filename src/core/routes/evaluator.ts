@@ -4,6 +4,7 @@
 // for a mount prefix that is not known statically.
 import ts from './compiler';
 import { NODE_CONFIG_PACKAGE } from './nodeConfig';
+import { CONVICT_PACKAGE, CONVICT_PROPERTIES, convictDefaults } from './convictSchema';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
@@ -1011,6 +1012,18 @@ export abstract class Evaluator extends ReaderBase {
     return fallback !== undefined ? configDefaultOf(key, fallback) : { kind: 'config', key, ...(nodeConfig ? { nodeConfig: true as const } : {}) };
   }
 
+  /**
+   * `convict({ ... })` of the convict package: the settings its schema declares (convictSchema.ts);
+   * `conf.getProperties()`: the settings object `conf` holds, whatever gives it.
+   */
+  private convictValue(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(node.expression);
+    if (isPropertyAccessExpression(callee) && callee.name.text === CONVICT_PROPERTIES && node.arguments.length === 0) return this.evaluate(callee.expression, depth);
+    const schema = node.arguments[0] && skipOuter(node.arguments[0]);
+    if (!isIdentifier(callee) || !schema || !isObjectLiteralExpression(schema) || !this.out.imports.some((i) => i.local === callee.text && i.source === CONVICT_PACKAGE)) return undefined;
+    return convictDefaults(schema, (e) => this.evaluate(e, depth + 1));
+  }
+
   private evaluateCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     const callee = node.expression;
     const zod = this.passedOn(node, depth) ?? this.zodValue(node, depth) ?? this.yargsValue(node, depth);
@@ -1019,7 +1032,7 @@ export abstract class Evaluator extends ReaderBase {
     if (tsRest) return tsRest;
     const nestContract = tsRestNestServerValue(node, (e) => this.evaluate(e, depth), this.out.imports);
     if (nestContract) return nestContract;
-    const configured = this.configRead(node, depth);
+    const configured = this.convictValue(node, depth) ?? this.configRead(node, depth);
     if (configured) return configured;
     const semverPart = this.semverPart(node, depth);
     if (semverPart !== undefined) return str(semverPart);

@@ -508,6 +508,8 @@ export interface ExtractedFile {
   listsProcessFolder?: true;
   /** `apiPrefix: process.env.API_PREFIX || 'api'`: config property defaults, by property name. */
   configDefaults?: Record<string, string>;
+  /** The defaults a convict schema of the file declares, by dotted key (convictSchema.ts), as `conf.get('api.version')` reads them. */
+  declaredDefaults?: Record<string, string>;
   /** The path-like texts the file's exported object literals write, by lower-cased key path from its exports (settingDefaults.ts). */
   settingDefaults?: Record<string, SettingDefault>;
   /** The YAML file of settings the file loads its export's defaults from, by a literal path (yamlSettings.ts). */

@@ -5,6 +5,7 @@ import { forEachChild, isAwaitExpression, isBinaryExpression, isCallExpression, 
 import { skipOuter } from './tsSyntax';
 import { loopOfBody, type TableLoop } from './loopOverTable';
 import { GLOB_CALL } from './globListings';
+import { CONVICT_PROPERTIES } from './convictSchema';
 
 /** Read once: `ts.SyntaxKind` is a getter of the compiler's module object, and isModuleLoad runs at every call (tsNodes.ts). */
 const IMPORT_KEYWORD = ts.SyntaxKind.ImportKeyword;
@@ -76,6 +77,10 @@ export function loadedModule(init: ts.Expression): { source: string; imported: s
   if (req !== undefined) return { source: req, imported: 'default', member: false };
   const dyn = dynamicImportSources(init);
   if (dyn?.[0] !== undefined) return { source: dyn[0], imported: '*', member: false, ...(dyn.length > 1 ? { others: dyn.slice(1) } : {}) };
+  // `require('./config').getProperties()`: the settings object of the module's convict instance (convictSchema.ts).
+  const properties = isCallExpression(init) && init.arguments.length === 0 ? skipOuter(init.expression) : undefined;
+  const held = properties && isPropertyAccessExpression(properties) && properties.name.text === CONVICT_PROPERTIES ? requireSource(skipOuter(properties.expression)) : undefined;
+  if (held !== undefined) return { source: held, imported: 'default', member: false };
   if (!isPropertyAccessExpression(init)) return undefined;
   const inner = skipOuter(init.expression);
   const source = requireSource(inner) ?? dynamicImportSource(inner);
