@@ -7,7 +7,7 @@ import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { CONVICT_PACKAGE, CONVICT_PROPERTIES, convictDefaults } from './convictSchema';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasEach, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -764,6 +764,33 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   /**
+   * `Page.route()` without arguments on an element of a list known later (the module loaded per file of
+   * a listed folder, an imported list's element through EACH): what the method of that
+   * element returns (CALLED), read in each element's file (a class's static method, fileExports.ts classValue).
+   */
+  private elementMethodCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
+    const callee = skipOuter(node.expression);
+    if (!isPropertyAccessExpression(callee) || node.arguments.length > 0) return undefined;
+    const held = this.evaluate(this.constructorOf(callee.expression) ?? callee.expression, depth);
+    const ref = held?.kind === 'str' ? soleRef(held) : undefined;
+    const element = ref !== undefined && (hasEach(held as StrValue) || this.out.imports.some((i) => i.local === ref.local && i.source.startsWith(LISTED)));
+    return element ? propOf(held, [callee.name.text, CALLED]) : undefined;
+  }
+
+  /** `page.constructor` of `const page = new Page(...)` (or that `new` written in place): the class made, `Page`. */
+  private constructorOf(e: ts.Expression): ts.Expression | undefined {
+    const x = skipOuter(e);
+    if (!isPropertyAccessExpression(x) || x.name.text !== 'constructor') return undefined;
+    let made: unknown = skipOuter(x.expression);
+    if (isIdentifier(made as ts.Node)) {
+      const name = (made as ts.Identifier).text;
+      made = this.scopes.some((sc) => sc.has(name)) ? this.lookup(name) : this.lookup(this.ownName(name, made as ts.Identifier));
+    }
+    const node = made as ts.Node | undefined;
+    return node && 'pos' in node && isNewExpression(node) ? node.expression : undefined;
+  }
+
+  /**
    * An instance of a class a name holds (instanceClass: `const config = app.get(AppConfigService)`),
    * as far as its getters and methods are read (classStatics): a reference to the imported class,
    * or the class of this file's value. Undefined for any other expression.
@@ -1064,7 +1091,7 @@ export abstract class Evaluator extends ReaderBase {
     }
     const keyed = this.tableKeyStep(node);
     if (keyed) return keyed;
-    const listed = this.listedName(node, depth) ?? mappedRouteOptions(node, this.mappedTableReader(depth));
+    const listed = this.listedName(node, depth) ?? mappedRouteOptions(node, this.mappedTableReader(depth)) ?? this.elementMethodCall(node, depth);
     if (listed) return listed;
     // `[health, forms].flat()`: the list (elements that are lists, known only once collect.ts resolves them, flattened there).
     if (isPropertyAccessExpression(callee) && callee.name.text === 'flat' && node.arguments.length === 0) {
