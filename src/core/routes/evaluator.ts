@@ -7,7 +7,7 @@ import { NODE_CONFIG_PACKAGE } from './nodeConfig';
 import { CONVICT_PACKAGE, CONVICT_PROPERTIES, convictDefaults } from './convictSchema';
 import { forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isClassLike, isComputedPropertyName, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isEnumMember, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isNoSubstitutionTemplateLiteral, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isRegularExpressionLiteral, isReturnStatement, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
-import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasEach, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
+import { ANY_ARGS, ARG, CALLED, NEW, OMIT, VALUES, argRef, envRead, unknownIn, EACH, LISTED, ONE_OF, SPREAD, SPREAD_ITEMS, concat, hasParams, isRouteConfig, literalOf, paramRef, propOf, readsEnv, soleRef, str, type ConstValue, type StrValue } from './values';
 import { skipOuter, extendedClass } from './tsSyntax';
 import { enclosingClassRouter, returnedExpression, calleeName, envDefault, classField, constructorField, enclosingFunction, singleReturn, hasModifier, returnWhenEnvUnset } from './routeSyntax';
 import { ReaderBase, type Scope } from './readerBase';
@@ -764,17 +764,17 @@ export abstract class Evaluator extends ReaderBase {
   }
 
   /**
-   * `Page.route()` without arguments on an element of a list known later (the module loaded per file of
-   * a listed folder, an imported list's element through EACH): what the method of that
-   * element returns (CALLED), read in each element's file (a class's static method, fileExports.ts classValue).
+   * `Page.route()` without arguments on the module loaded per file of a listed folder (a reference
+   * to that load, not a value read in it: `verb.toLowerCase()` of an element is no module's method):
+   * what the method of each file's module returns (CALLED), read in that file (a class's static method, fileExports.ts classValue).
    */
   private elementMethodCall(node: ts.CallExpression, depth: number): ConstValue | undefined {
     const callee = skipOuter(node.expression);
     if (!isPropertyAccessExpression(callee) || node.arguments.length > 0) return undefined;
     const held = this.evaluate(this.constructorOf(callee.expression) ?? callee.expression, depth);
     const ref = held?.kind === 'str' ? soleRef(held) : undefined;
-    const element = ref !== undefined && (hasEach(held as StrValue) || this.out.imports.some((i) => i.local === ref.local && i.source.startsWith(LISTED)));
-    return element ? propOf(held, [callee.name.text, CALLED]) : undefined;
+    const loaded = ref !== undefined && ref.path.length === 0 && this.out.imports.some((i) => i.local === ref.local && i.source.startsWith(LISTED));
+    return loaded ? propOf(held, [callee.name.text, CALLED]) : undefined;
   }
 
   /** `page.constructor` of `const page = new Page(...)` (or that `new` written in place): the class made, `Page`. */
