@@ -1782,6 +1782,13 @@ function eachRouters(s: Scanned, local: string, path: readonly string[], byKey: 
   }
   // A namespace (`import('./x')`) read by a member: that export.
   const namespace = imp.imported === '*';
+  // `Object.values(ns)` read at one element (Resolver elementMounts): that value of the module's exports.
+  const index = namespace && path[0] === VALUES ? elementIndex(path[1]) : undefined;
+  if (index !== undefined) {
+    const target = resolveModule(s.key, imp.source, byKey, aliases);
+    const element = target ? moduleValues(target, byKey, aliases, 0)[index] : undefined;
+    return element ? valueRouters(element.file, element.value, path.slice(2), byKey, aliases, depth + 1) : [];
+  }
   const exported = namespace ? path[0] : imp.imported;
   const rest = namespace ? path.slice(1) : path;
   if (exported === undefined || exported === EACH) return [];
@@ -1796,10 +1803,35 @@ function eachRouters(s: Scanned, local: string, path: readonly string[], byKey: 
 function valueRouters(s: Scanned, value: ConstValue, path: readonly string[], byKey: Map<string, Scanned>, aliases: PathAlias[], depth: number): RouterNode[] {
   const [step, ...rest] = path;
   if (step === EACH && value.kind === 'arr') return value.items.flatMap((item) => valueRouters(s, item, rest, byKey, aliases, depth));
-  const prop = step !== undefined && value.kind === 'obj' ? value.props[step] : undefined;
+  // One element of a list, or of an object's values (Resolver elementMounts).
+  const index = elementIndex(step === VALUES ? rest[0] : step);
+  const items = value.kind === 'arr' ? value.items : value.kind === 'obj' && step === VALUES ? objectValues(value) : undefined;
+  if (index !== undefined && items) {
+    const item = items[index];
+    return item ? valueRouters(s, item, step === VALUES ? rest.slice(1) : rest, byKey, aliases, depth) : [];
+  }
+  // `{ path: '/lamps', router }`: the router that name of the file holds, one it declares routes on or an import.
+  const held = step !== undefined && value.kind === 'obj' ? value.names?.[step] : undefined;
+  if (held !== undefined && (rest.length > 0 || declares(s, held) || importNamed(s.x.imports, held))) return eachRouters(s, held, rest, byKey, aliases, depth + 1);
+  // `[path, router]` pairs: the element at that position.
+  const prop = step !== undefined && value.kind === 'obj' ? value.props[step] : step !== undefined && value.kind === 'arr' && /^\d+$/.test(step) ? value.items[Number(step)] : undefined;
   if (prop) return valueRouters(s, prop, rest, byKey, aliases, depth);
   const ref = soleRef(value);
   return ref ? eachRouters(s, ref.local, [...ref.path, ...path], byKey, aliases, depth + 1) : [];
+}
+
+/** In a mount's `each` path, in place of EACH: the element at that index alone (`[]#2`, Resolver elementMounts). */
+const ELEMENT_AT = '[]#';
+
+function elementIndex(step: string | undefined): number | undefined {
+  return step?.startsWith(ELEMENT_AT) ? Number(step.slice(ELEMENT_AT.length)) : undefined;
+}
+
+/** The values `Object.values` gives of an object written as a constant, in its order: its keys but a spread's. */
+function objectValues(value: Extract<ConstValue, { kind: 'obj' }>): ConstValue[] {
+  return Object.entries(value.props)
+    .filter(([k]) => k !== SPREAD)
+    .map(([, v]) => v);
 }
 
 /**
@@ -2413,8 +2445,45 @@ class ValueResolver {
       else if (r.methodValue) for (const text of texts) out.routes.push({ ...r, method, path: joinRoutePath(openApiPathToRoute(text)), pathValue: undefined, methodValue: undefined });
       else for (const text of texts) if (!r.rooted || isRoutePath(text)) out.routes.push({ ...r, path: joinRoutePath(text), pathValue: undefined });
     }
-    out.mounts.push(...x.mounts.map((m) => this.resolveMount(s, m, warnings)));
+    out.mounts.push(...x.mounts.flatMap((m) => this.elementMounts(s, m) ?? [m]).map((m) => this.resolveMount(s, m, warnings)));
     return out;
+  }
+
+  /**
+   * `for (const r of Object.values(routes)) app.use(r.path, r.router)`, `for (const [p, r] of pairs)
+   * app.use(p, r)` over a list (or an object's values, a namespace's exports) another file holds
+   * (ExtractedMount.each), the prefix read from the same element: one mount per element, that
+   * element's prefix with that element's router (an index in place of EACH), not every prefix with
+   * every router. An element with no such prefix property is no mount. Undefined when the prefix
+   * reads no element of the list or the list is not known.
+   */
+  private elementMounts(s: Scanned, m: ExtractedMount): ExtractedMount[] | undefined {
+    const at = m.each?.indexOf(EACH) ?? -1;
+    const v = m.prefixValue;
+    if (!m.each || at < 0 || v?.kind !== 'str') return undefined;
+    const listPath = m.each.slice(0, at);
+    const sameList = (ref: Reference) => ref.local === m.routerName && ref.path.length > at && ref.path[at] === EACH && listPath.every((k, i) => ref.path[i] === k);
+    if (!v.parts.some((p) => typeof p !== 'string' && sameList(p.ref))) return undefined;
+    const elements = this.listItems(s, m.routerName, listPath);
+    if (!elements) return undefined;
+    return elements.flatMap((e, i) => {
+      let missing = false;
+      const prefixValue = mapRefs(v, (ref) => {
+        const value = sameList(ref) ? propOf(e.value, ref.path.slice(at + 1)) : undefined;
+        if (sameList(ref) && !value) missing = true;
+        return (value && (literalOf(value) ?? this.text(e.file, value, 1))) ?? { ref };
+      });
+      return missing ? [] : [{ ...m, prefixValue, each: [...listPath, `${ELEMENT_AT}${i}`, ...(m.each ?? []).slice(at + 1)] }];
+    });
+  }
+
+  /** The elements of the list `local` and `path` name in `s` as eachRouters reads them (no spread followed), or the values `Object.values` gives there (VALUES last). */
+  private listItems(s: Scanned, local: string, path: string[]): Array<{ file: Scanned; value: ConstValue }> | undefined {
+    if (path.some((k) => k.startsWith(OMIT) || k === EACH)) return undefined;
+    if (path[path.length - 1] === VALUES) return this.listedValues(s, local, path.slice(0, -1));
+    const found = this.refValue(s, local, path);
+    if (found?.value.kind !== 'arr' || found.value.items.some((item) => (item.kind === 'obj' && item.props[PER_ENTRY]) || soleRef(item)?.path.includes(SPREAD_ITEMS))) return undefined;
+    return found.value.items.map((value) => ({ file: found.file, value }));
   }
 
   /**

@@ -581,6 +581,7 @@ export abstract class Evaluator extends ReaderBase {
   private evaluateObject(node: ts.ObjectLiteralExpression, depth: number): ConstValue {
     const props: Record<string, ConstValue> = {};
     let other: Record<string, boolean | null> | undefined;
+    let names: Record<string, string> | undefined;
     for (const p of node.properties) {
       // `{ ...config, jwt: config.jwt }`: the spread object's properties, then the ones written after it;
       // an imported object spread (`{ ...getThingSpec, middleware }`) stands for the keys not written here.
@@ -603,8 +604,12 @@ export abstract class Evaluator extends ReaderBase {
       else if (isGetAccessorDeclaration(p) || isMethodDeclaration(p)) v = this.evaluate(singleReturn(p.body), depth);
       if (v) props[name] = v;
       else (other ??= {})[name] = booleanLiteral(isPropertyAssignment(p) ? p.initializer : undefined);
+      // A name holding no text (a router made by an imported `Router()` is a reference to that call): the name, for the router it may be.
+      const held = v && !soleRef(v) ? undefined : isShorthandPropertyAssignment(p) ? p.name : isPropertyAssignment(p) && isIdentifier(p.initializer) ? p.initializer : undefined;
+      if (held) (names ??= {})[name] = held.text;
     }
-    return other ? { kind: 'obj', props, other } : { kind: 'obj', props };
+    const obj: ConstValue = other ? { kind: 'obj', props, other } : { kind: 'obj', props };
+    return names ? { ...obj, names } : obj;
   }
 
   private evaluateIdentifier(node: ts.Identifier, depth: number): ConstValue | undefined {

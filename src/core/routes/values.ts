@@ -149,9 +149,11 @@ export type ConstValue =
   | { kind: 'str'; parts: Part[] }
   /**
    * `other`: the keys the object literal writes whose values are not in `props`, a boolean literal's
-   * value, null for a value not known statically (what a truthiness test on the key needs).
+   * value, null for a value not known statically (what a truthiness test on the key needs);
+   * `names`: of those, the ones holding a name of the file (`{ router }`, `{ router: lampRouter }`),
+   * that name (a router a loop over such objects mounts: collect.ts valueRouters).
    */
-  | { kind: 'obj'; props: Record<string, ConstValue>; other?: Record<string, boolean | null> }
+  | { kind: 'obj'; props: Record<string, ConstValue>; other?: Record<string, boolean | null>; names?: Record<string, string> }
   | { kind: 'arr'; items: ConstValue[] }
   /** `configService.get('app.apiPrefix')`: a configuration key, resolved against config defaults. */
   | { kind: 'config'; key: string; nodeConfig?: true }
