@@ -1051,7 +1051,7 @@ function importedNames(scanned: Scanned[], byKey: Map<string, Scanned>, aliases:
 /**
  * Routes of a file's exported functions (ExtractedFile.routeFunctions: a fastify plugin, a route
  * factory) that no file of the scan imports (a barrel's re-export is no use; a namespace import
- * is), nor one of its file's functions calling it that some file imports (routeFunctionCallers.ts:
+ * is, nor a file importing it only to export it again), nor one of its file's functions calling it that some file imports (routeFunctionCallers.ts:
  * a second server of the process made by a factory its starter calls), in a file no mount reaches: a plugin whose registration is gone, or a library's API the app
  * does not take. Served nowhere, in a scan where some mount is resolved. Not a plain Node server's routes
  * (ExtractedRoute.hand, kept only in an app of no framework): its `createServer` call is that
@@ -1059,14 +1059,19 @@ function importedNames(scanned: Scanned[], byKey: Map<string, Scanned>, aliases:
  */
 function unusedRouteFunctions(scanned: Scanned[], byKey: Map<string, Scanned>, aliases: PathAlias[], edges: MountEdge[]): Set<ExtractedRoute> {
   const out = new Set<ExtractedRoute>();
-  const reached = new Set(edges.flatMap((e) => [e.child.key, e.parent.key]));
+  // A plugin handing its router to another route function of its own file (`addRenew(app)`) reaches nothing outside it.
+  const fnRouters = (s: Scanned | undefined) => new Set(Object.keys(s?.x.routeFunctions ?? {}).flatMap((fn) => s?.x.routerParams?.[fn] ?? []));
+  const ownCall = (e: MountEdge) => e.child.key === e.parent.key && [e.parent.name, e.child.name].every((n) => fnRouters(byKey.get(e.parent.key)).has(n));
+  const reached = new Set(edges.filter((e) => !ownCall(e)).flatMap((e) => [e.child.key, e.parent.key]));
   const candidates = scanned.filter((s) => s.x.routeFunctions !== undefined && !reached.has(s.key));
   // A scan where no mount is resolved (a lone plugin file, a library of plugins) has no app to leave one out of.
   if (edges.length === 0 || candidates.length === 0) return out;
   const used = new Set<string>();
   for (const s of scanned)
     for (const i of s.x.imports) {
-      const found = i.local.startsWith('*reexport*') ? undefined : followExport(s, i, undefined, byKey, aliases, 0);
+      // Imported only to be exported again (`import { billing } from './plugin'; export { billing }`): a barrel's, no use.
+      const passedOn = s.x.imports.some((j) => j.local.startsWith('*reexport*') && j.source === i.source && j.imported === i.imported);
+      const found = i.local.startsWith('*reexport*') || passedOn ? undefined : followExport(s, i, undefined, byKey, aliases, 0);
       if (found) used.add(`${found.target.key}#${found.name ?? '*'}`);
     }
   for (const s of candidates)

@@ -14,7 +14,7 @@ import { classMembers, defaultFactoryClass } from './memberGuards';
 import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isNewExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, ValueTest } from './extracted';
-import { exportedFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
+import { exportedFunctionLines, localFunctionLines, uncalledFunctionLines } from './uncalledFunctions';
 import { LISTED, hasEach, literalOf } from './values';
 import { skipOuter } from './tsSyntax';
 import { cjsNamedExport, isFunctionLike, isTypeOnly } from './routeSyntax';
@@ -243,19 +243,40 @@ class FileReader extends FeathersReader {
     // A mount on a value some call returned (`const level = normalize(q)`, then `listLevel(level)` in
     // a handler) is one only if collect.ts finds that call makes a router (routerMakers): not proof
     // that this file assembles an app. Past such mounts, only a factory making its own router is taken.
-    const mounts = this.out.mounts.filter((m) => m.mountedOn === undefined || this.out.routerMakers?.[m.mountedOn] === undefined);
-    if (routes.length === 0 || mounts.length > 0) return;
-    const factoriesOnly = this.out.mounts.length > 0;
+    if (routes.length === 0) return;
     const exported = new Set([this.out.defaultExport ?? '', ...Object.values(this.out.exportNames ?? {})]);
-    const found = Object.entries(exportedFunctionLines(this.sf, routes.map((r) => r.line), exported) ?? {});
-    const within = (r: ExtractedRoute, [from, to]: [number, number]) => r.line >= from && r.line <= to;
+    // Exported functions holding a route, or a call handing the router to a function of the file that holds one (pluginHelpers).
+    const plugins = Object.entries(exportedFunctionLines(this.sf, [...routes, ...this.out.mounts].map((r) => r.line), exported) ?? {});
+    const within = (r: { line: number }, [from, to]: [number, number]) => r.line >= from && r.line <= to;
+    const helpers = this.pluginHelpers(plugins, routes, exported, within);
+    const found = [...plugins, ...helpers.map(([fn, range]): [string, [number, number]] => [fn, range])];
+    // A plugin registering another on the router it is handed (`await app.register(rawBody)`) still only serves where it is registered.
+    const ownMount = (m: ExtractedMount) => found.some(([fn, range]) => within(m, range) && m.mountedOn !== undefined && (this.out.routerParams?.[fn] ?? []).includes(m.mountedOn));
+    const mounts = this.out.mounts.filter((m) => !ownMount(m) && (m.mountedOn === undefined || this.out.routerMakers?.[m.mountedOn] === undefined));
+    if (mounts.length > 0) return;
+    const factoriesOnly = this.out.mounts.some((m) => !ownMount(m));
     const onParams = (fn: string, range: [number, number]) => !factoriesOnly && routes.every((r) => !within(r, range) || (this.out.routerParams?.[fn] ?? []).includes(r.router ?? ''));
     const fns = found.filter(([fn, range]) => this.out.routerFactories?.[fn] !== undefined || onParams(fn, range));
     if (fns.length === 0 || !routes.every((r) => fns.some(([, range]) => within(r, range)))) return;
     this.out.routeFunctions = Object.fromEntries(fns);
     // Its callers in this file (`startMetricsServer()` calling `createMetricsServer()`): it is used where they are.
-    const callers = routeFunctionCallers(this.sf, fns.map(([fn]) => fn));
-    if (callers) this.out.routeFunctionCallers = callers;
+    const callers = routeFunctionCallers(this.sf, fns.map(([fn]) => fn)) ?? {};
+    for (const [fn, , by] of helpers) if (fns.some(([f]) => f === fn)) callers[fn] = [by, ...(callers[by] ?? [])];
+    if (Object.keys(callers).length > 0) this.out.routeFunctionCallers = callers;
+  }
+
+  /**
+   * The file's own functions holding routes that an exported plugin hands its router to
+   * (`const registerOAuth = (app) => { app.get(...) }` called as `registerOAuth(fastify)` in the
+   * plugin): each with its range and that plugin, where it is used.
+   */
+  private pluginHelpers(plugins: [string, [number, number]][], routes: ExtractedRoute[], exported: ReadonlySet<string>, within: (r: { line: number }, range: [number, number]) => boolean): [string, [number, number], string][] {
+    const out: [string, [number, number], string][] = [];
+    for (const [fn, range] of Object.entries(localFunctionLines(this.sf, routes.map((r) => r.line), exported))) {
+      const by = plugins.find(([p, at]) => this.out.mounts.some((m) => m.routerName.startsWith(`${fn}#`) && within(m, at) && (this.out.routerParams?.[p] ?? []).includes(m.mountedOn ?? '')));
+      if (by) out.push([fn, range, by[0]]);
+    }
+    return out;
   }
 
   protected visit(node: ts.Node): void {

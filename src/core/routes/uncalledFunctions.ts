@@ -3,8 +3,9 @@
 // whose only call is commented out), whose registrations are never made; and the exported ones,
 // which collect.ts leaves out when no file of the scan imports them.
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isFunctionDeclaration, isFunctionExpression, isIdentifier, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrowFunction, isExportDeclaration, isNamedExports, isFunctionDeclaration, isFunctionExpression, isIdentifier, isVariableStatement } from './tsNodes';
 import { hasModifier } from './routeSyntax';
+import { wrappedFunction } from './tsSyntax';
 
 interface TopFunction {
   name: string;
@@ -15,8 +16,12 @@ interface TopFunction {
   range: [number, number];
 }
 
-/** Top-level function declarations and `const f = (...) => {...}` holding one of `lines`. */
-function topLevelFunctions(sf: ts.SourceFile, lines: readonly number[]): TopFunction[] {
+/**
+ * Top-level function declarations and `const f = (...) => {...}` holding one of `lines`; with
+ * `wrapped`, also a function handed to a wrapper call (`const billing = fp(async (app) => {...})`,
+ * a plugin made by a library's `createPlugin`), named by its const.
+ */
+function topLevelFunctions(sf: ts.SourceFile, lines: readonly number[], wrapped = false): TopFunction[] {
   const out: TopFunction[] = [];
   const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
   const add = (name: ts.Identifier, node: ts.Node, fn: ts.SignatureDeclarationBase, exported: boolean) => {
@@ -26,8 +31,10 @@ function topLevelFunctions(sf: ts.SourceFile, lines: readonly number[]): TopFunc
   for (const st of sf.statements) {
     if (isFunctionDeclaration(st) && st.name && st.body) add(st.name, st, st, hasModifier(st, ts.SyntaxKind.ExportKeyword));
     if (!isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations)
-      if (isIdentifier(d.name) && d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer))) add(d.name, d, d.initializer, hasModifier(st, ts.SyntaxKind.ExportKeyword));
+    for (const d of st.declarationList.declarations) {
+      const fn = d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer) ? d.initializer : wrapped ? wrappedFunction(d.initializer) : undefined);
+      if (isIdentifier(d.name) && fn) add(d.name, d, fn, hasModifier(st, ts.SyntaxKind.ExportKeyword));
+    }
   }
   return out;
 }
@@ -50,8 +57,23 @@ export function uncalledFunctionLines(sf: ts.SourceFile, lines: readonly number[
   return [...candidates].filter(([name]) => (seen.get(name) ?? 0) <= 1).map(([, range]) => range);
 }
 
-/** The exported top-level functions holding one of `lines` (by the export keyword or by one of `exportedNames`), with their line ranges. */
+/** The local names of the file's own export lists (`export { billing, auth as authPlugin }`, not one passed on from another module). */
+function exportListed(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements)
+    if (isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && isNamedExports(st.exportClause)) for (const el of st.exportClause.elements) out.add((el.propertyName ?? el.name).text);
+  return out;
+}
+
+/** The exported top-level functions holding one of `lines` (by the export keyword, the file's export list or one of `exportedNames`), with their line ranges. */
 export function exportedFunctionLines(sf: ts.SourceFile, lines: readonly number[], exportedNames: ReadonlySet<string>): Record<string, [number, number]> | undefined {
-  const found = topLevelFunctions(sf, lines).filter((f) => f.exported || exportedNames.has(f.name));
+  const listed = exportListed(sf);
+  const found = topLevelFunctions(sf, lines, true).filter((f) => f.exported || exportedNames.has(f.name) || listed.has(f.name));
   return found.length > 0 ? Object.fromEntries(found.map((f) => [f.name, f.range])) : undefined;
+}
+
+/** The file's top-level functions holding one of `lines` that it does not export, with their line ranges. */
+export function localFunctionLines(sf: ts.SourceFile, lines: readonly number[], exportedNames: ReadonlySet<string>): Record<string, [number, number]> {
+  const listed = exportListed(sf);
+  return Object.fromEntries(topLevelFunctions(sf, lines).filter((f) => !f.exported && !exportedNames.has(f.name) && !listed.has(f.name)).map((f) => [f.name, f.range]));
 }
