@@ -30,6 +30,7 @@ import { nxBuildOutput } from './nxOutput';
 import { readNxProject, workspaceJsonProjects } from './nxProject';
 import { runBundledPackage } from './runBundledPackage';
 import type { SolutionBuild } from './solutionBuild';
+import { folderScriptBuilds, topServerFile, type FolderScriptBuild } from './folderScriptBuilds';
 
 export interface PackageInfo {
   name?: string;
@@ -99,6 +100,8 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   if (started) return started;
   const release = df && command === undefined ? await installedRelease(fs, context, df) : undefined;
   if (release) return release;
+  const folderBuilt = df ? await folderBuiltServer(fs, context, rootPkg, df) : undefined;
+  if (folderBuilt) return folderBuilt;
   const rootServer = df ? await startedRootServer(fs, context, rootPkg, df, command) : undefined;
   if (rootServer) return rootServer;
   const selected = df ? await workspaceSelection(fs, context, rootPkg, df, command) : undefined;
@@ -935,6 +938,33 @@ async function startedBuildOutputs(fs: FsLike, df: Dockerfile, context: string, 
       if (/\.[cm]?js$/.test(rel) && !/(?:^|\/)node_modules\//.test(rel) && !(await fs.stat(file))?.isFile) out.push(file);
     }
   return out;
+}
+
+/**
+ * The one server package whose own build script the image's build runs in its folder (`cd api &&
+ * yarn build`, `npm --prefix api run build`; folderScriptBuilds.ts), through the root scripts too:
+ * that package makes what runs (a root package depending on the same framework only for the
+ * install, a front end built beside it), its own script read, not the root's.
+ */
+async function folderBuiltServer(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
+  const builds = (await folderScriptBuilds(fs, context, df)).filter((b) => b.dir !== '.' && (BUILD_COMMAND.test(b.script) || BUILD_COMMAND.test(b.text)));
+  const servers: { project: BuildProject; build: FolderScriptBuild }[] = [];
+  for (const build of builds) {
+    const project = await describeProject(fs, resolve(context, build.dir), rootPkg);
+    // A package declaring no dependencies (the root's serve them all) is a server by a file of it loading a framework.
+    const loader = project.server === undefined && Object.keys((await readPackage(fs, project.dir))?.deps ?? {}).length === 0 ? await topServerFile(fs, project.dir) : undefined;
+    if (loader !== undefined) project.server = l10n.t('{0} loads a server framework', `${build.dir}/${loader}`);
+    if (project.server !== undefined && !servers.some((s) => s.project.dir === project.dir)) servers.push({ project, build });
+  }
+  const [only] = servers;
+  if (servers.length !== 1 || !only) return undefined;
+  const { project, build } = only;
+  // The image starts in another workspace package (WORKDIR /app/apps/worker + `bun src/index.ts`): the one built is a library of it.
+  const packages = await workspacePackages(fs, context, await workspaceGlobs(fs, context, rootPkg));
+  const started = (await startPackageDirs(fs, df, context, rootPkg?.scripts ?? {}, packages, true)).map((d) => resolve(context, d));
+  if (started.some((d) => d !== project.dir)) return undefined;
+  const by = build.via === undefined ? l10n.t('Dockerfile line {0}', build.line) : l10n.t('script {0}, which Dockerfile line {1} runs', build.via, build.line);
+  return { ...project, evidence: l10n.t('the build runs `{0}` in {1} ({2}): script {3} of {1}/package.json ({4}), a server ({5})', build.command, build.dir, by, build.script, build.text, project.server ?? '') };
 }
 
 /**

@@ -8,7 +8,7 @@ import { readPackage, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { buildScriptNames, bundledEntryFolder, findBundler, loadedBeyond, scriptRun } from './bundler';
 import type { ScriptedBundle } from './bundleScript';
-import { entryFolder, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
+import { entryFolder, FRAMEWORK_LOAD, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { compiledStartEntry } from './startEntry';
 import { fileCompiledStart } from './fileCompilerScripts';
@@ -21,7 +21,6 @@ import { nitroServerSource, nuxtAppSource } from '../routes/nitroRoutes';
 import { folderLoadsBeside, launcherLoadsOutside, RELATIVE_LOAD } from './loadedBeside';
 import { forkedSourceFile } from './forkedSource';
 import { firstFile } from '../firstFile';
-import { escapeRegExp } from '../escapeRegExp';
 
 type SourceRootRule = (fs: FsLike, r: SourceRootInput) => Promise<{ path: string; why: string } | undefined>;
 
@@ -371,9 +370,6 @@ async function copiedStaticSite(fs: FsLike, dir: string, locate: (absPath: strin
   const [site] = sites;
   return sites.length === 1 && site !== undefined ? { path: site, why: l10n.t`no package.json: the image holds ${relative(dir, site)} as copied: a static site, index.html at its top` } : undefined;
 }
-
-/** A server framework's package a module loads (`require('express')`, `from 'koa'`). */
-const FRAMEWORK_LOAD = new RegExp(`(?:\\brequire\\s*\\(|\\bfrom|^\\s*import)\\s*['"](?:${SERVER_FRAMEWORKS.map(escapeRegExp).join('|')})(?:/[^'"]*)?['"]`, 'm');
 
 /** Whether the module a relative path names (with its extension or index file found) loads a server framework. */
 async function usesServerFramework(fs: FsLike, loaded: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import type { FsLike } from '../ports';
 import { readJsonObject } from '../mapping/tsconfig';
 import { walkFileStats } from '../mapping/walk';
 import { firstFile } from '../firstFile';
+import { escapeRegExp } from '../escapeRegExp';
 import { handlerPath } from './nextHandlers';
 import { commandWords } from '../dockerfile/parse';
 import { concurrentCommands } from '../dockerfile/concurrently';
@@ -50,6 +51,9 @@ export const SERVER_FRAMEWORKS = [
   '@feathersjs/koa',
   'connect',
 ] as const;
+
+/** A server framework's package a module loads (`require('express')`, `from 'koa'`). */
+export const FRAMEWORK_LOAD = new RegExp(`(?:\\brequire\\s*\\(|\\bfrom|^\\s*import)\\s*['"](?:${SERVER_FRAMEWORKS.map(escapeRegExp).join('|')})(?:/[^'"]*)?['"]`, 'm');
 
 export interface ServerApp {
   /** Absolute folder of the app (its package.json, project.json or nest-cli.json). */
