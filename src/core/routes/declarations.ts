@@ -2,7 +2,7 @@
 // which names are routers (a factory call, a router type, an alias of one, a class that makes one)
 // and their own prefixes (koa `new Router({ prefix })`, `router.prefix('/x')`, Hono's `basePath`).
 import ts from './compiler';
-import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isInterfaceDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isPropertySignature, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeAliasDeclaration, isTypeLiteralNode, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
+import { forEachChild, isArrayBindingPattern, isBindingElement, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassLike, isEnumDeclaration, isExpressionStatement, isExternalModuleReference, isFunctionDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isNamedImports, isNamespaceImport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeQueryNode, isTypeReferenceNode, isVariableDeclaration } from './tsNodes';
 import { UNKNOWN_PREFIX, joinRoutePath } from './joinPath';
 import { argRef, concat, hasParams, hasRefs, LISTED, literalOf, readsArgs, readsEnv, str, type ConstValue } from './values';
 import type { Scope } from './readerBase';
@@ -97,7 +97,6 @@ export abstract class DeclarationReader extends Evaluator {
         const spec = node.moduleReference.expression;
         if (isStringLiteral(spec)) this.addImport(node.name.text, 'default', spec.text);
       } else if (isVariableDeclaration(node)) {
-        this.readOptionsDestructuring(node);
         this.readVariable(node);
       } else if (isEnumDeclaration(node) || isClassDeclaration(node) || isFunctionDeclaration(node)) {
         if (node.name && !this.decls.has(node.name.text)) this.decls.set(node.name.text, node);
@@ -172,8 +171,6 @@ export abstract class DeclarationReader extends Evaluator {
    */
   private readParameterType(node: ts.ParameterDeclaration): void {
     const type = node.type;
-    // `function createApp({ parent }: AppOptions)` with `interface AppOptions { parent: Express }` of the file.
-    if (type && isObjectBindingPattern(node.name)) this.readTypedDestructuring(node.name, type);
     if (!type || !isIdentifier(node.name)) return;
     if (isTypeReferenceNode(type)) {
       const name = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
@@ -181,30 +178,6 @@ export abstract class DeclarationReader extends Evaluator {
     } else if (isTypeQueryNode(type) && isIdentifier(type.exprName)) {
       const of = type.exprName.text;
       if (this.routers.has(of) || this.importedNames.has(of) || this.typeImports.has(of)) this.typedReceivers.add(node.name.text);
-    }
-  }
-
-  /**
-   * `const { parent } = options` in a function whose parameter `options` is typed with an interface
-   * (or object type) of the file declaring `parent: Express`: that name is a receiver whatever it is
-   * called, as a parameter typed so is (readParameterType).
-   */
-  private readOptionsDestructuring(node: ts.VariableDeclaration): void {
-    const init = node.initializer ? skipOuter(node.initializer) : undefined;
-    if (!isObjectBindingPattern(node.name) || !init || !isIdentifier(init)) return;
-    for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-      const param = fn.parameters.find((p) => isIdentifier(p.name) && p.name.text === init.text);
-      if (param) return param.type ? this.readTypedDestructuring(node.name, param.type) : undefined;
-    }
-  }
-
-  /** The names a destructuring of a value of type `type` binds to its properties typed as routers (routerProps). */
-  private readTypedDestructuring(pattern: ts.ObjectBindingPattern, type: ts.TypeNode): void {
-    const props = routerProps(this.sf, type);
-    if (props.size === 0) return;
-    for (const el of pattern.elements) {
-      const key = el.propertyName ?? el.name;
-      if (!el.dotDotDotToken && isIdentifier(el.name) && isIdentifier(key) && props.has(key.text)) this.typedReceivers.add(el.name.text);
     }
   }
 
@@ -668,24 +641,3 @@ function mayReturnRouter(fn: ts.FunctionDeclaration): boolean {
     return isNewExpression(e) || isIdentifier(e) || (isCallExpression(e) && isIdentifier(skipOuter(e.expression)));
   });
 }
-
-/**
- * The properties typed as a router (ROUTER_TYPE) of `type`: an object type written there, or an
- * interface or type alias of the file it names (`interface AppOptions { parent: Express }`).
- */
-function routerProps(sf: ts.SourceFile, type: ts.TypeNode): Set<string> {
-  let members: ts.NodeArray<ts.TypeElement> | undefined = isTypeLiteralNode(type) ? type.members : undefined;
-  const named = isTypeReferenceNode(type) && isIdentifier(type.typeName) ? type.typeName.text : undefined;
-  for (const st of named !== undefined ? sf.statements : []) {
-    if (isInterfaceDeclaration(st) && st.name.text === named) members = st.members;
-    else if (isTypeAliasDeclaration(st) && st.name.text === named && isTypeLiteralNode(st.type)) members = st.type.members;
-  }
-  const out = new Set<string>();
-  for (const m of members ?? []) {
-    const t = isPropertySignature(m) ? m.type : undefined;
-    const name = t && isTypeReferenceNode(t) ? (isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text) : undefined;
-    if (name !== undefined && ROUTER_TYPE.test(name) && m.name !== undefined && isIdentifier(m.name)) out.add(m.name.text);
-  }
-  return out;
-}
-

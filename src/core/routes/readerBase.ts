@@ -3,7 +3,7 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from './compiler';
-import { isBinaryExpression, isCallExpression, isExpression, isIdentifier, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { isBinaryExpression, isCallExpression, isExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile, SettingGuard } from './extracted';
@@ -103,14 +103,11 @@ export abstract class ReaderBase {
    */
   protected findRedeclared(): void {
     const all = new Map<string, ts.VariableDeclaration[]>();
-    /** The functions having a parameter of each name. */
-    const paramFns = new Map<string, ts.Node[]>();
     const nodes = this.valueNodes;
     forEachNodeLinkingParents(this.sf, (node) => {
       // Types declare no value: a type's nodes are linked, not listed (nor can they declare a variable).
       if (isTypeOnly(node)) return true;
       nodes.push(node);
-      if (isParameter(node) && isIdentifier(node.name) && node.parent) paramFns.set(node.name.text, [...(paramFns.get(node.name.text) ?? []), node.parent]);
       if (isBinaryExpression(node) && node.operatorToken.kind === EqualsToken && isPropertyAccessExpression(node.left) && isIdentifier(node.left.expression))
         this.assignedProps.add(`${node.left.expression.text}.${node.left.name.text}`);
       if (isBinaryExpression(node) && node.operatorToken.kind === EqualsToken && isIdentifier(node.left)) this.reassignedNames.add(node.left.text);
@@ -123,12 +120,9 @@ export abstract class ReaderBase {
     }, this.calls);
     for (const [name, decls] of all) {
       const fns = decls.map((d) => enclosingFunction(d));
-      // `function mount(router) { router.use('/a', make()) }` beside `function make() { const router = Router(); ... }`:
-      // the parameter keeps the name (the router each call hands in), the other function's declaration is its own.
-      const param = (paramFns.get(name) ?? []).some((fn) => !fns.includes(fn as ts.FunctionLikeDeclaration));
-      if (new Set(fns).size < 2 && !param) continue;
-      // The first declaration keeps the name (a top-level one first of all, none when a parameter has it); each other function's its own.
-      const first = fns.indexOf(undefined) >= 0 ? undefined : param ? null : fns[0];
+      if (new Set(fns).size < 2) continue;
+      // The first declaration keeps the name (a top-level one first of all); each other function's its own.
+      const first = fns.indexOf(undefined) >= 0 ? undefined : fns[0];
       this.redeclared.set(
         name,
         decls.map((decl, i) => ({ fn: fns[i], decl, name: fns[i] === first ? name : `${name}@${this.line(decl)}` })),
