@@ -100,10 +100,15 @@ async function eggUnitsInApps(fs: FsLike, files: readonly string[]): Promise<Set
     if (file.slice(file.lastIndexOf(sep) + 1) !== 'package.json') continue;
     const pkg = await readJsonObject(fs, file);
     if (!pkg) continue;
-    if (pkg['eggModule'] !== undefined || pkg['eggPlugin'] !== undefined) units.push(dirname(file));
+    if (isEggUnit(pkg)) units.push(dirname(file));
     else if (dependencyNames(pkg).includes('egg')) eggApps.push(dirname(file) + sep);
   }
   return new Set(units.filter((u) => eggApps.some((app) => u.startsWith(app))));
+}
+
+/** An Egg plugin or module (package.json `eggPlugin` / `eggModule`): loaded by an Egg app, no server of its own. */
+function isEggUnit(pkg: Record<string, unknown>): boolean {
+  return pkg['eggModule'] !== undefined || pkg['eggPlugin'] !== undefined;
 }
 
 /** A package.json `workspaces` field's globs (`["api", "packages/*"]`, or `{ packages: [...] }`). */
@@ -459,7 +464,7 @@ export async function findPackages(fs: FsLike, files: readonly string[]): Promis
     if (!pkg) continue;
     const deps = dependencyNames(pkg);
     if (isStrapiPlugin(pkg)) strapiPlugins.push(dirname(file));
-    if (pkg['eggModule'] !== undefined || pkg['eggPlugin'] !== undefined) eggUnits.push(dirname(file));
+    if (isEggUnit(pkg)) eggUnits.push(dirname(file));
     out.push({
       dir: dirname(file),
       name: typeof pkg['name'] === 'string' ? pkg['name'] : undefined,
