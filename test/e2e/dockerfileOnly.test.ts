@@ -17,6 +17,7 @@ import { notifications, openFile, openWorkbench, runCommand, screenshot, waitFor
 import type { Workbench } from './harness/browser';
 import { packageVsix } from './harness/vsix';
 import { findFreePort, loopbackGet, run } from '../fixtures/incident/driver.mjs';
+import { EXPRESS_SHAPED, serverFile } from '../fixtures/standalone/expressShaped';
 
 const SHOTS = path.join(repoRoot, 'test-results', 'e2e', 'dockerfile-only');
 const CHECK_TIMEOUT_MS = 60_000;
@@ -25,22 +26,6 @@ const RECREATE_TIMEOUT_MS = 120_000;
 const IMAGE = 'runtime-drift/node:busybox';
 /** Labels what the test makes, for the cleanup (as the engine tests' TEST_PROJECT_LABEL). */
 const LABEL = 'io.runtime-drift.test-project';
-
-/** An express-shaped app on node:http alone (nothing can be installed): `app.get(path, fn)`, `listen`. */
-const FRAMEWORK = `const http = require('http');
-module.exports = () => {
-  const routes = new Map();
-  const app = { get: (p, fn) => routes.set(p, fn), listen: (port) => http.createServer((req, res) => {
-    const fn = routes.get(req.url);
-    if (!fn) { res.statusCode = 404; return res.end('Route not found'); }
-    fn(req, { send: (body) => res.end(String(body)) });
-  }).listen(port) };
-  return app;
-};
-`;
-
-const server = (port: number, routes: string[]) =>
-  ["const express = require('express');", 'const app = express();', ...routes.map((r) => `app.get('${r}', (req, res) => res.send('ok'));`), `app.listen(${port});`, ''].join('\n');
 
 async function docker(args: string[], cwd?: string): Promise<string> {
   const result = await run('docker', args, cwd ? { cwd } : {});
@@ -64,7 +49,7 @@ suite('A Dockerfile with no compose file in a real VS Code on a real engine: not
   let parent = '';
   let dir = '';
   let port = 0;
-  let server_: CodeServer;
+  let codeServer: CodeServer;
   let wb: Workbench;
   let page: Page;
 
@@ -74,21 +59,21 @@ suite('A Dockerfile with no compose file in a real VS Code on a real engine: not
     port = await findFreePort();
     await mkdir(path.join(dir, 'src'), { recursive: true });
     await mkdir(path.join(dir, 'node_modules', 'express'), { recursive: true });
-    await writeFile(path.join(dir, 'node_modules', 'express', 'index.js'), FRAMEWORK);
+    await writeFile(path.join(dir, 'node_modules', 'express', 'index.js'), EXPRESS_SHAPED);
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { express: '4' } }));
-    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health']));
+    await writeFile(path.join(dir, 'src', 'server.js'), serverFile(port, ['/health']));
     await writeFile(path.join(dir, 'Dockerfile'), `FROM ${IMAGE}\nWORKDIR /app\nCOPY node_modules ./node_modules\nCOPY src ./src\nEXPOSE ${port}\nCMD ["node", "src/server.js"]\n`);
     await writeFile(path.join(dir, 'README.md'), `# Shop\n\n    docker build -t ${tag} .\n    docker run -d --network host ${tag}\n`);
     const vsix = path.join(repoRoot, 'runtime-drift.vsix');
     if (!existsSync(vsix)) await packageVsix(repoRoot, vsix);
-    server_ = await startCodeServer({ vsix, workspace: dir });
-    wb = await openWorkbench(server_.url, dir, { screenshotsDir: SHOTS });
+    codeServer = await startCodeServer({ vsix, workspace: dir });
+    wb = await openWorkbench(codeServer.url, dir, { screenshotsDir: SHOTS });
     page = wb.page;
   });
 
   suiteTeardown(async () => {
     await wb?.close();
-    await server_?.stop();
+    await codeServer?.stop();
     await run('docker', ['rm', '-f', container]);
     const images = (await run('docker', ['images', '-q', '--filter', `label=${LABEL}=${unique}`])).output.split('\n').filter(Boolean);
     await run('docker', ['rmi', '-f', tag, ...images]);
@@ -126,7 +111,7 @@ suite('A Dockerfile with no compose file in a real VS Code on a real engine: not
   });
 
   test('a new build of the tag leaves the container stale: Recreate is the main button, and it makes the container again and verifies it', async () => {
-    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health', '/orders']));
+    await writeFile(path.join(dir, 'src', 'server.js'), serverFile(port, ['/health', '/orders']));
     await docker(['build', '-t', tag, '--label', `${LABEL}=${unique}`, '.'], dir);
     const before = await docker(['inspect', '--format', '{{.Id}}', container]);
     await runCommand(page, 'Runtime Drift: Check Runtime');

@@ -13,22 +13,7 @@ import { cleanupProject } from './support/cleanupProject';
 import { TEST_PROJECT_LABEL, uniqueProjectName } from './support/projectNames';
 import { BUSYBOX_NODE } from './support/buildImage';
 import type { Report, ServiceReport } from '../../src/core/model';
-
-/** An express-shaped app on node:http alone (the image has no registry access): `app.get(path, fn)`, `listen`. */
-const FRAMEWORK = `const http = require('http');
-module.exports = () => {
-  const routes = new Map();
-  const app = { get: (p, fn) => routes.set(p, fn), listen: (port) => http.createServer((req, res) => {
-    const fn = routes.get(req.url);
-    if (!fn) { res.statusCode = 404; return res.end('Route not found'); }
-    fn(req, { send: (body) => res.end(String(body)) });
-  }).listen(port) };
-  return app;
-};
-`;
-
-const server = (port: number, routes: string[]) =>
-  ["const express = require('express');", 'const app = express();', ...routes.map((r) => `app.get('${r}', (req, res) => res.send('ok'));`), `app.listen(${port});`, ''].join('\n');
+import { EXPRESS_SHAPED, serverFile } from '../fixtures/standalone/expressShaped';
 
 suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
   let dir = '';
@@ -50,9 +35,9 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
     port = await freeLoopbackPort();
     await mkdir(path.join(dir, 'src'));
     await mkdir(path.join(dir, 'node_modules', 'express'), { recursive: true });
-    await writeFile(path.join(dir, 'node_modules', 'express', 'index.js'), FRAMEWORK);
+    await writeFile(path.join(dir, 'node_modules', 'express', 'index.js'), EXPRESS_SHAPED);
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', dependencies: { express: '4' } }));
-    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health']));
+    await writeFile(path.join(dir, 'src', 'server.js'), serverFile(port, ['/health']));
     await writeFile(path.join(dir, 'Dockerfile'), `FROM ${BUSYBOX_NODE}\nWORKDIR /app\nCOPY node_modules ./node_modules\nCOPY src ./src\nEXPOSE ${port}\nCMD ["node", "src/server.js"]\n`);
     await writeFile(path.join(dir, 'README.md'), `# Shop\n\n    docker build -t ${tag} .\n    docker run -d --network host ${tag}\n`);
   });
@@ -85,7 +70,7 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
     assert.deepEqual(live.routes.map((r) => `${r.path} ${r.status}`), ['/health 200'], JSON.stringify([live.routes, live.baseUrl, live.container]));
     assert.equal(live.verdict, 'in-sync', live.summary);
 
-    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health', '/orders']));
+    await writeFile(path.join(dir, 'src', 'server.js'), serverFile(port, ['/health', '/orders']));
     await build();
     const stale = await check();
     assert.equal(stale.staleContainer, true, stale.summary);
@@ -111,7 +96,7 @@ suite('a Dockerfile with no compose file (real engine, real CLI)', () => {
   });
 
   test('Rebuild after a source change: our docker build of the tag, then the recreate, verified with the new route live', async () => {
-    await writeFile(path.join(dir, 'src', 'server.js'), server(port, ['/health', '/orders', '/refunds']));
+    await writeFile(path.join(dir, 'src', 'server.js'), serverFile(port, ['/health', '/orders', '/refunds']));
     await writeFile(path.join(dir, 'src', 'refunds.js'), 'module.exports = [];\n');
     const behind = await check();
     assert.equal(behind.action?.kind, 'rebuild', behind.summary);
