@@ -15,7 +15,7 @@ import { standaloneServices } from './gather/standaloneServices';
 import { inferMapping } from './mapping/infer';
 import { serviceRunsOtherLanguage } from './mapping/foreignImage';
 import { startsBuildWatcher } from './mapping/buildWatcher';
-import { imageWorkdirWarning } from './dockerfile/imageWorkdir';
+import { imageWorkdirWarning, mappingOnImageWorkdir } from './dockerfile/imageWorkdir';
 import { readPathAliases } from './routes/aliases';
 import { nextAppScope } from './routes/serverApps';
 import { isNextAppSource } from './routes/nextRoutes';
@@ -404,9 +404,11 @@ async function gatherEvidence(
     ?.then((found) => (found.every((c) => swarmServiceOf(c.labels) !== undefined) ? deps.engine.swarmTasks?.(spec.project, spec.name, opts.signal) : undefined))
     .catch(() => undefined);
   const containerAsked = containersFound?.then((found) => checkedContainer(found, swarmAsked));
+  // The mapping as the container's image shows it (its WORKDIR, where the Dockerfile does not say).
+  const seen = containerAsked ? containerAsked.then((c) => mappingOnImageWorkdir(mapping, c), () => mapping) : Promise.resolve(mapping);
   const engineAsked: Promise<EngineState> = !containerAsked
     ? Promise.resolve(emptyEngineState(spec, engineError ?? ''))
-    : gatherEngineState(deps.engine, spec, mapping, containerAsked, opts.signal).catch((err: unknown) =>
+    : seen.then((m) => gatherEngineState(deps.engine, spec, m, containerAsked, opts.signal)).catch((err: unknown) =>
         emptyEngineState(spec, errorText(err)),
       );
   // Not known (the engine failed): probe anyway, the answers still tell something.
@@ -422,16 +424,17 @@ async function gatherEvidence(
       : { routes: [], auth: null, baseUrl: null },
     workspace ? workspace.then((w) => w.warnings) : [],
   ]);
-  await askImageForChangedFiles(deps.engine, mapping, engine, files, opts.signal);
+  const seenMapping = await seen;
+  await askImageForChangedFiles(deps.engine, seenMapping, engine, files, opts.signal);
   // Config drift: the container's creation config against the compose files now (config/).
   const config = await judgeConfig(spec, engine.container, { ...configJudging, fs: deps.fs, workspaceDir: opts.workspaceDir, signal: opts.signal });
   // Front-end pages against the bundle the container serves (pages/).
   const declaredPageList = mapping?.bundled && workspace ? (await workspace).pages : [];
-  const pages = mapping ? await servedPages(deps.engine, engine.container, mapping, declaredPageList, (f) => rel(opts.workspaceDir, f), opts.signal) : [];
+  const pages = seenMapping ? await servedPages(deps.engine, engine.container, seenMapping, declaredPageList, (f) => rel(opts.workspaceDir, f), opts.signal) : [];
   const swarm = containersFound && swarmServiceReport(await swarmAsked, await containersFound.catch(() => []), engine.image?.id, spec.project);
   const ev: ServiceEvidence = {
     spec,
-    mapping,
+    mapping: seenMapping,
     ...engine,
     ...(swarm ? { swarm } : {}),
     ...routes,
@@ -510,10 +513,12 @@ function readServiceWorkspace(
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
       const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource, isRemixAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
-      const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, mapping, read.scanned);
-      const primaryFiles = await gatherFiles(deps.fs, opts, mapping, read.scanned, await hasLocalBuild(deps.fs, mapping), modules);
+      // The files' places in the container: below the WORKDIR its image works in, where the Dockerfile does not show it.
+      const seen = mappingOnImageWorkdir(mapping, await running);
+      const modules = mapping.bundled ? [] : await findServiceModules(deps.fs, seen, read.scanned);
+      const primaryFiles = await gatherFiles(deps.fs, opts, seen, read.scanned, await hasLocalBuild(deps.fs, mapping), modules);
       // The other programs the image starts: their files against their own targets (their routes are not read).
-      const files = await withProgramFiles(deps.fs, opts, mapping, primaryFiles, (root) => scan({ root, routes: false }));
+      const files = await withProgramFiles(deps.fs, opts, seen, primaryFiles, (root) => scan({ root, routes: false }));
       // A bundled front end's pages: its router files and file-based routes.
       const pages = frontEnd ? await declaredPages(deps.fs, mapping.sourceRoot, read.scanned.files) : [];
       // A server file beside the source root mounting its routers: the routes are read through it.

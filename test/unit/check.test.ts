@@ -357,7 +357,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     assert.equal(again.services.find((s) => s.name === 'cache')?.warnings.length, 1);
   });
 
-  test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere is a warning naming the target it gives", async () => {
+  test("a Dockerfile that sets no WORKDIR took Docker's default: the container's image working elsewhere gives the target checked, and a warning says so", async () => {
     const ws = { ...WORKSPACE, '/ws/backend/Dockerfile': 'FROM acme/node-base\nCOPY dist ./dist\nCMD ["node","dist/main.js"]\n' };
     const engine = fakeEngine({ stale: false, containerFiles: [], imageFiles: [] });
     const defaults = { env: [], cmd: null, entrypoint: null, exposed: [], volumes: [], labels: {}, healthcheck: null, user: '', workingDir: '/app' };
@@ -366,9 +366,10 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     engine.findServiceContainers = async (project, service) => (await found(project, service)).map((c) => ({ ...c, config }));
     const report = await checkWorkspace({ engine, prober: fakeProber(() => 200), fs: memFs(ws, { mtimes }) }, { workspaceDir: '/ws', env: {}, probe: false });
     assert.ok(
-      report.services[0]?.warnings.includes('the Dockerfile sets no WORKDIR in the stage it builds: taken as /, but the image of container ws_api_1 works in /app, so the target is likely /app/dist, not /dist (x-runtime-drift.target)'),
+      report.services[0]?.warnings.includes('the Dockerfile sets no WORKDIR in the stage it builds: taken as /, but the image of container ws_api_1 works in /app, so its files are looked for in /app/dist, not /dist (x-runtime-drift.target to say otherwise)'),
       report.services[0]?.warnings.join('\n'),
     );
+    assert.equal(report.services[0]?.mapping?.target, '/app/dist');
   });
 
   test("the environment compose gives a service (environment:, env_file, ${VAR:-default} from .env) decides its routes' env-read prefix and the tests they are registered under: a route the service does not serve is listed with why and never probed", async () => {

@@ -72,7 +72,36 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string,
     workdirs.set(stage.index, workdir);
     evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, assumed {2} as in {3}, whose image {4} is of the same publisher', label(stage), stage.from, workdir, label(sibling), sibling.from));
   }
+  for (const stage of df.stages) {
+    if (!stage.workdirOfImage || workdirs.has(stage.index)) continue;
+    const mirrored = mirroredCopy(df, stage);
+    if (!mirrored) continue;
+    workdirs.set(stage.index, mirrored.workdir);
+    evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, assumed {2} as in {3}, whose image {4} is of the same publisher and which {5} (line {6}) copies from to the same place relative to it', label(stage), stage.from, mirrored.workdir, label(mirrored.source), mirrored.source.from, render(mirrored.copy), mirrored.copy.line));
+  }
   return { workdirs, envs, copies, evidence };
+}
+
+/**
+ * A COPY of the stage from an earlier stage that sets its WORKDIR W, on an image of the same
+ * publisher, from W/X to X relative to the stage's own WORKDIR (`FROM acme/node:22 AS build`,
+ * `WORKDIR /app`; `FROM acme/node:22-runtime`, `COPY --from=build /app/dist ./dist`): the layout
+ * is kept, so the image works in W too. Relative destinations read as from "/" (Docker's default).
+ * Only for an image of a namespace: an official one (`node:22-alpine`) keeps Docker's default.
+ */
+function mirroredCopy(df: Dockerfile, stage: Stage): { workdir: string; source: Stage; copy: CopyInstr } | undefined {
+  for (const copy of stage.copies) {
+    const source = copy.from === undefined ? undefined : findStage(df.stages, copy.from);
+    if (!source || source.index >= stage.index || source.workdirOfImage || source.workdir === '/') continue;
+    const root = stageChain(df.stages, source)[0] ?? source;
+    // An official image (`node:22-alpine`, no namespace) works in Docker's default unless known otherwise: not assumed.
+    if (!repository(stage.from).includes('/') || !samePublisher(stage.from, root.from) || !copy.destRelative) continue;
+    // Into a folder (`COPY --from=build /app/package.json ./`): the source keeps its name there.
+    const place = (raw: string) => posix.join(source.workdir, copy.dest, copy.destIsDir ? posix.basename(raw) : '');
+    const kept = copy.sources.some((raw) => !UNRESOLVED.test(raw) && !GLOB.test(raw) && posix.resolve('/', raw) === place(raw));
+    if (kept) return { workdir: source.workdir, source, copy };
+  }
+  return undefined;
 }
 
 /**
@@ -218,21 +247,43 @@ function render(copy: CopyInstr): string {
   return `COPY --from=${copy.from ?? ''} ${copy.sources.join(' ')}`;
 }
 
-/**
- * When the built stage sets no WORKDIR, the mapping took its image's as the Dockerfile shows it or
- * as assumed: the container's image says which it is (its Config.WorkingDir, "/" when empty). A
- * warning when they differ, with the target that WORKDIR gives.
- */
-export function imageWorkdirWarning(mapping: SourceMapping | undefined, container: ContainerInfo | undefined): string | undefined {
+/** Where the built stage's WORKDIR was taken from its image, and the container's image works elsewhere: that WORKDIR and the target it gives (none when the target is not below the WORKDIR taken). */
+function movedWorkdir(mapping: SourceMapping | undefined, container: ContainerInfo | undefined): { taken: string; actual: string; target: string | undefined } | undefined {
   const started = mapping?.started;
   const image = container?.config?.imageDefaults;
-  if (!mapping || !started?.workdirOfImage || !image || !container) return undefined;
+  if (!mapping || !started?.workdirOfImage || !image) return undefined;
   const actual = posix.resolve('/', image.workingDir);
   const taken = started.workdir;
   if (actual === taken) return undefined;
   const below = posix.relative(taken, mapping.target);
   const target = below.startsWith('..') || posix.isAbsolute(below) ? undefined : posix.join(actual, below);
-  return target === undefined
-    ? l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}', taken, container.name, actual)
-    : l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}, so the target is likely {3}, not {4} (x-runtime-drift.target)', taken, container.name, actual, target, mapping.target);
+  return { taken, actual, target };
+}
+
+/**
+ * The mapping as the container's image shows it: where the built stage sets no WORKDIR and the
+ * mapping took its image's as the Dockerfile shows it or as assumed, the image's Config.WorkingDir
+ * ("/" when empty) is the one the container works in, so a target below the WORKDIR taken moves
+ * below that one (a company's base image working in /opt/app, `COPY --from=build /app/dist
+ * ./dist`: /opt/app/dist, not /dist). The same mapping otherwise.
+ */
+export function mappingOnImageWorkdir<M extends SourceMapping | undefined>(mapping: M, container: ContainerInfo | undefined): M {
+  const moved = movedWorkdir(mapping, container);
+  if (!mapping || !moved?.target || !mapping.started) return mapping;
+  const evidence = l10n.t('target {0}: the image of container {1} works in {2} (the Dockerfile sets no WORKDIR in the stage it builds; {3} was taken)', moved.target, container?.name ?? '', moved.actual, moved.taken);
+  return { ...mapping, target: moved.target, started: { ...mapping.started, workdir: moved.actual }, evidence: [...mapping.evidence, evidence] };
+}
+
+/**
+ * When the built stage sets no WORKDIR, the mapping took its image's as the Dockerfile shows it or
+ * as assumed: the container's image says which it is (its Config.WorkingDir, "/" when empty). A
+ * warning when they differ: the target that WORKDIR gives is the one checked
+ * (mappingOnImageWorkdir), or none is known.
+ */
+export function imageWorkdirWarning(mapping: SourceMapping | undefined, container: ContainerInfo | undefined): string | undefined {
+  const moved = movedWorkdir(mapping, container);
+  if (!moved || !mapping || !container) return undefined;
+  return moved.target === undefined
+    ? l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}', moved.taken, container.name, moved.actual)
+    : l10n.t('the Dockerfile sets no WORKDIR in the stage it builds: taken as {0}, but the image of container {1} works in {2}, so its files are looked for in {3}, not {4} (x-runtime-drift.target to say otherwise)', moved.taken, container.name, moved.actual, moved.target, mapping.target);
 }

@@ -20,6 +20,8 @@ export interface CopyInstr {
   destIsDir: boolean;
   /** 1-based line of the instruction, for evidence. */
   line: number;
+  /** The destination was written relative to the stage's WORKDIR (`./dist`), not absolute. */
+  destRelative?: true;
   /**
    * Not a COPY: a RUN that copies a folder of this stage elsewhere in it (`pnpm deploy`). Its
    * one source is context-relative: where the context put that folder before this point.
@@ -397,6 +399,7 @@ function parseCopy(ins: Instruction, workdir: string, vars: Vars): CopyInstr | u
     line: ins.line,
   };
   if (from !== undefined) copy.from = from;
+  if (!rawDest.startsWith('/')) copy.destRelative = true;
   return copy;
 }
 

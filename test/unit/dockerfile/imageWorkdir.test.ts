@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { imageWorkdirs, imageWorkdirWarning } from '../../../src/core/dockerfile/imageWorkdir';
+import { imageWorkdirs, imageWorkdirWarning, mappingOnImageWorkdir } from '../../../src/core/dockerfile/imageWorkdir';
 import { parseDockerfile } from '../../../src/core/dockerfile/parse';
 import { inferMapping } from '../../../src/core/mapping/infer';
 import type { ContainerInfo, ServiceSpec } from '../../../src/core/model';
@@ -97,6 +97,21 @@ suite('dockerfile: WORKDIRs of base images', () => {
     assert.equal((await imageWorkdirs(memFs(ws), parseDockerfile(moved), '/ws')).workdirs.size, 0);
   });
 
+  test("a stage FROM a sibling image copying from a stage that sets its WORKDIR to the same place relative to its own (COPY --from=build /app/dist ./dist) is assumed to work there", async () => {
+    const text = 'FROM ghcr.io/acme/node:24 AS build\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM ghcr.io/acme/node:24-runtime\nCOPY --from=build /app/package.json ./\nCOPY --from=build /app/dist ./dist\nCMD ["node", "dist/server.js"]\n';
+    const fs = memFs({ '/ws/package.json': '{}', '/ws/src/server.ts': '', '/ws/Dockerfile': text });
+    const { workdirs, evidence } = await imageWorkdirs(fs, parseDockerfile(text), '/ws');
+    assert.equal(workdirs.get(1), '/app', evidence.join('\n'));
+    assert.match(evidence.join('\n'), /stage 2 sets no WORKDIR: that of its image ghcr\.io\/acme\/node:24-runtime, assumed \/app as in stage 1 "build", whose image ghcr\.io\/acme\/node:24 is of the same publisher and which COPY --from=build \/app\/package\.json \(line 6\) copies from/);
+    // An absolute destination, another publisher's image, an official image, or a copy to another place: nothing assumed.
+    for (const other of [
+      text.replaceAll('ghcr.io/acme/node:24', 'node:24'),
+      text.replace('./dist', '/dist').replace('/app/package.json ./', '/app/package.json /package.json'),
+      text.replace('FROM ghcr.io/acme/node:24-runtime', 'FROM ghcr.io/other/node:24-runtime'),
+      text.replace('/app/dist ./dist', '/app/dist ./out').replace('/app/package.json ./', '/app/package.json ./pkg/'),
+    ]) assert.equal((await imageWorkdirs(fs, parseDockerfile(other), '/ws')).workdirs.has(1), false, other);
+  });
+
   test('paths that name no context file the stage copied in, or a stage that sets its WORKDIR, show nothing', async () => {
     const fs = memFs({ '/ws/src/index.js': '' });
     const none = parseDockerfile('FROM acme/node AS b\nCOPY . .\nRUN make\nFROM acme/node\nCOPY --from=b /home/app/.out ./.out\n');
@@ -120,12 +135,25 @@ suite("dockerfile: the image's own WORKDIR against the one the mapping took", ()
     assert.equal(imageWorkdirWarning(m, running('/home/app')), undefined);
     assert.equal(
       imageWorkdirWarning(m, running('/srv')),
-      'the Dockerfile sets no WORKDIR in the stage it builds: taken as /home/app, but the image of container ws-api-1 works in /srv, so the target is likely /srv/.out, not /home/app/.out (x-runtime-drift.target)',
+      'the Dockerfile sets no WORKDIR in the stage it builds: taken as /home/app, but the image of container ws-api-1 works in /srv, so its files are looked for in /srv/.out, not /home/app/.out (x-runtime-drift.target to say otherwise)',
     );
     // Docker's default, taken for an image of another publisher: an empty WorkingDir agrees with it.
     const other = await inferMapping(memFs(files('node:22')), spec);
     assert.equal(imageWorkdirWarning(other, running('')), undefined);
-    assert.match(imageWorkdirWarning(other, running('/home/app')) ?? '', /taken as \/, but the image of container ws-api-1 works in \/home\/app, so the target is likely \/home\/app\/.out/);
+    assert.match(imageWorkdirWarning(other, running('/home/app')) ?? '', /taken as \/, but the image of container ws-api-1 works in \/home\/app, so its files are looked for in \/home\/app\/.out/);
+  });
+
+  test("the mapping moves below the image's WORKDIR where the Dockerfile does not show it, and stays where it does", async () => {
+    const m = await inferMapping(memFs(files('acme/node:${TAG}')), spec);
+    assert.equal(mappingOnImageWorkdir(m, running('/home/app')), m);
+    const moved = mappingOnImageWorkdir(m, running('/srv'));
+    assert.equal(moved?.target, '/srv/.out');
+    assert.equal(moved?.started?.workdir, '/srv');
+    assert.match(moved?.evidence.at(-1) ?? '', /^target \/srv\/.out: the image of container ws-api-1 works in \/srv \(the Dockerfile sets no WORKDIR in the stage it builds; \/home\/app was taken\)$/);
+    assert.equal(m?.target, '/home/app/.out', 'the mapping read from the Dockerfile is left as it was');
+    const set = await inferMapping(memFs({ ...files('acme/node:${TAG}'), '/ws/Dockerfile': 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm run build\nCMD ["node", ".out/index.js"]\n' }), spec);
+    assert.equal(mappingOnImageWorkdir(set, running('/srv')), set);
+    assert.equal(mappingOnImageWorkdir(m, undefined), m);
   });
 
   test('a stage that sets its WORKDIR, a target the user set, or no container: nothing to compare', async () => {

@@ -21,17 +21,17 @@ CMD ["node", "dist/main.js"]
     assert.equal(build?.from, 'node:20');
     assert.equal(build?.workdir, '/src');
     assert.deepEqual(
-      build?.copies.map((c) => [c.sources, c.dest, c.destIsDir]),
+      build?.copies.map((c) => [c.sources, c.dest, c.destIsDir, c.destRelative]),
       [
-        [['package.json'], '/src', true],
-        [['.'], '/src', true],
+        [['package.json'], '/src', true, true],
+        [['.'], '/src', true, true],
       ],
     );
     assert.deepEqual(build?.runs, [{ afterCopy: 1, command: 'npm run build', line: 6, workdir: '/src' }]);
     assert.equal(final?.name, undefined);
     assert.equal(final?.index, 1);
     assert.deepEqual(final?.copies, [
-      { instruction: 'COPY', from: 'build', sources: ['/src/dist'], dest: '/app/dist', destIsDir: false, line: 10 },
+      { instruction: 'COPY', from: 'build', sources: ['/src/dist'], dest: '/app/dist', destIsDir: false, line: 10, destRelative: true },
     ]);
   });
 
