@@ -13,6 +13,7 @@ import { aliasMatch } from '../routes/moduleResolution';
 import type { PathAlias } from '../routes/collect';
 import { firstFile } from '../firstFile';
 import { CODE_SOURCE_EXTENSIONS } from './tsSource';
+import { scriptsRun } from './buildCommands';
 
 /** What says the output is a bundle: the mapping's evidence line is made from it (bundlingText). */
 export type BundledBy =
@@ -94,6 +95,40 @@ export function findBundler(project: BuildProject, scripted?: ScriptedBundle): B
   if (named) return { kind: 'dependency', name: named };
   // No bundler dependency by name, but a build script that bundles (esbuild --bundle, webpack...).
   return bundlingScript(pkg.scripts, buildScriptNames(project)) ?? scriptFile;
+}
+
+/**
+ * Front-end builds, in a package that depends on no server framework: `vite build` bundles a
+ * browser app (its bundler installed at the workspace's top, not in the package's own manifest).
+ */
+const FRONT_END_BUNDLE = /\bvite\s+build\b|\bparcel\s+build\b|\breact-scripts\s+build\b|\bcraco\s+build\b|\bng\s+build\b|\bvue-cli-service\s+build\b/;
+
+/**
+ * A build script of a package with no server that runs a front-end build, itself or through the
+ * scripts it runs by name (`"build": "npm-run-all clean vite-build"`): the last answer on whether the
+ * output is a bundle, after what the image starts (a server script of the package beside the
+ * front end it serves runs as written).
+ */
+export function frontEndBuild(project: BuildProject): BundledBy | undefined {
+  if (project.server !== undefined || !project.pkg) return undefined;
+  const { scripts } = project.pkg;
+  const names = buildScriptNames(project);
+  const runs = (name: string, depth: number): string | undefined => {
+    const text = scripts[name];
+    if (text === undefined) return undefined;
+    const tool = FRONT_END_BUNDLE.exec(text)?.[0];
+    if (tool !== undefined || depth >= 3) return tool;
+    for (const next of scriptsRun(text)) {
+      const found = next !== name ? runs(next, depth + 1) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (const name of Object.keys(scripts).filter((n) => names.test(n))) {
+    const tool = runs(name, 0);
+    if (tool !== undefined) return { kind: 'script', tool, script: name };
+  }
+  return undefined;
 }
 
 /** A script that is `<tool> build` alone (env settings and flags aside). */

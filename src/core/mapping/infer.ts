@@ -18,7 +18,7 @@ import { isRecord } from '../isRecord';
 import { denoTasks } from './denoTasks';
 import { escapeRegExp } from '../escapeRegExp';
 import { findEmit, type Emit } from './emit';
-import { buildScriptNames, bundlingText, findBundler, scriptBundleFiles, startedBundleScriptNames, type BundledBy } from './bundler';
+import { buildScriptNames, bundlingText, findBundler, frontEndBuild, scriptBundleFiles, startedBundleScriptNames, type BundledBy } from './bundler';
 import { findScriptedBundle, type ScriptedBundle } from './bundleScript';
 import { workspaceBinRuns } from './workspaceBins';
 import { findRunBundles, runCommandsInContext, type RunBundle } from '../dockerfile/runBundle';
@@ -200,7 +200,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   const routerFramework = nx || (notBundled && devServer === undefined) || startedCli ? undefined : ((await routerFrameworkBundle(fs, project, sourceRoot)) ?? (await astroServerBundle(fs, project)));
   const copied = copiedOutputBundle(project, ts, context);
   // `react-router build` / `remix vite:build` run Vite themselves: the framework's build directory, not Vite's outDir.
-  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? rollup?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? copied?.by));
+  const bundler = nx ?? (notBundled ? undefined : (nitro?.by ?? routerFramework?.by ?? rollup?.by ?? findBundler(project, scripted) ?? run ?? (await viteSsrBundle(fs, project, buildScriptNames(project))) ?? copied?.by ?? frontEndBuild(project)));
   const byOwnOutput = [rollup, nitro, routerFramework, copied].find((b) => b !== undefined && b.by === bundler);
   if (nitro !== undefined && bundler === nitro.by && spec.drift.source === undefined) evidence.push(...(await nitroSourceUnknown(fs, project)));
   const scriptOut = serverScriptOutput(bundler, project, startedCli);

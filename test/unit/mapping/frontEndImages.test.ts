@@ -52,6 +52,23 @@ suite('mapping: front-end images', () => {
     await assertMapping(SHARED_FOLDER, { target: '/usr/share/nginx/html', evidence: ["bundle output public-html (vite's output folder in vite.config.ts)"] }, spec('/ws/Dockerfile.web'));
   });
 
+  test("a workspace package's front end whose bundler is installed at the workspace's top: its build script running `vite build` through npm-run-all makes the bundle", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ private: true, devDependencies: { vite: '7', 'npm-run-all': '4' } }),
+      '/ws/pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n',
+      '/ws/apps/ui/package.json': JSON.stringify({ name: '@acme/ui', dependencies: { react: '19', 'react-dom': '19' }, scripts: { clean: 'rimraf build/*', 'vite-build': 'vite build', build: 'npm-run-all clean vite-build' } }),
+      '/ws/apps/ui/tsconfig.json': '{"compilerOptions":{"noEmit":true,"jsx":"react-jsx"},"include":["src"]}',
+      '/ws/apps/ui/vite.config.ts': "export default { build: { outDir: 'build' } };\n",
+      '/ws/apps/ui/src/main.tsx': '',
+      '/ws/apps/ui/ui.dockerfile': 'FROM node:22 AS build\nWORKDIR /repo\nCOPY . .\nRUN pnpm install && pnpm -C apps/ui run build\nFROM nginx:alpine\nCOPY --from=build /repo/apps/ui/build /usr/share/nginx/html\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/apps/ui/src', target: '/usr/share/nginx/html', bundled: true, evidence: ['bundled: vite build (its "build" script)'] }, spec('/ws/apps/ui/ui.dockerfile'));
+    // A build running none (only tsc, through a script of its own): no bundle said.
+    const tscOnly = { ...files, '/ws/apps/ui/package.json': files['/ws/apps/ui/package.json'].replace('"vite build"', '"tsc -p ."') };
+    const m = await inferMapping(memFs(tscOnly), spec('/ws/apps/ui/ui.dockerfile'));
+    assert.ok(!m?.evidence.includes('bundled: vite build (its "build" script)'), m?.evidence.join('\n'));
+  });
+
   test('vite build --outDir on the build script wins over the config file', async () => {
     const files = { ...SHARED_FOLDER, '/ws/package.web.json': JSON.stringify({ devDependencies: { vite: '5' }, scripts: { build: 'tsc && vite build --outDir out/site' } }) };
     files['/ws/Dockerfile.web'] = files['/ws/Dockerfile.web'].replace('/srv/public-html', '/srv/out/site');
