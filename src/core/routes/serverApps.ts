@@ -130,8 +130,11 @@ function globNames(glob: string, rel: string): boolean {
  * A workspace member whose framework the workspace root declares (npm and Yarn workspaces hoist it:
  * `"workspaces": ["api"]` beside `"express"` in the root package.json, api/package.json listing only
  * scripts) is a server app of its own when its files import that framework and no other package
- * depends on it (a library the apps share is read with them). Without this its files belong to no
- * app: the root's group leaves a member package out, and no route of it is read.
+ * depends on it (a library the apps share is read with them). A framework another member of the
+ * same workspace declares is hoisted to the root's node_modules all the same (an examples
+ * workspace's member importing hono, which only its siblings list; a docs server importing express,
+ * which the API package lists). Without this its files belong to no app: the root's group leaves a
+ * member package out, and no route of it is read.
  */
 async function addHoistedFrameworkApps(fs: FsLike, files: readonly string[], apps: Map<string, ServerApp>): Promise<void> {
   const pkgs = new Map<string, Record<string, unknown>>();
@@ -142,19 +145,35 @@ async function addHoistedFrameworkApps(fs: FsLike, files: readonly string[], app
   }
   const dependedOn = new Set([...pkgs.values()].flatMap((p) => dependencyNames(p)));
   for (const [root, rootPkg] of pkgs) {
-    const frameworks = SERVER_FRAMEWORKS.filter((f) => dependencyNames(rootPkg).includes(f));
-    const globs = workspaceGlobsOf(rootPkg);
-    if (frameworks.length === 0 || globs.length === 0) continue;
-    for (const [dir, pkg] of pkgs) {
-      const rel = relative(root, dir).split(sep).join('/');
-      if (dir === root || apps.has(dir) || rel.startsWith('..') || !globs.some((g) => globNames(g, rel))) continue;
+    const members = workspaceMembers(root, workspaceGlobsOf(rootPkg), pkgs);
+    const declared = [rootPkg, ...members.map(([, pkg]) => pkg)].flatMap((p) => dependencyNames(p));
+    const frameworks = SERVER_FRAMEWORKS.filter((f) => declared.includes(f));
+    if (frameworks.length === 0) continue;
+    for (const [dir, pkg] of members) {
+      if (apps.has(dir)) continue;
       if (typeof pkg['name'] === 'string' && dependedOn.has(pkg['name'])) continue;
       if (dependencyNames(pkg).some((d) => FRONT_END.has(d))) continue;
       const own = files.filter((f) => f.startsWith(dir + sep) && ![...pkgs.keys()].some((d) => d !== dir && d.startsWith(dir + sep) && f.startsWith(d + sep)));
       const importer = own.length > 0 ? await pageAppImporter(fs, dir, own, frameworks) : undefined;
-      if (importer?.file) apps.set(dir, { dir, evidence: `a workspace member: the workspace root's package.json declares ${importer.framework} and ${importer.file} imports it` });
+      if (importer?.file) apps.set(dir, { dir, evidence: `a workspace member: ${hoistedFrom(root, rootPkg, members, importer.framework)} declares ${importer.framework} and ${importer.file} imports it` });
     }
   }
+}
+
+/** The packages below `root` that its workspace globs name, with their package.json. */
+function workspaceMembers(root: string, globs: readonly string[], pkgs: ReadonlyMap<string, Record<string, unknown>>): Array<[string, Record<string, unknown>]> {
+  if (globs.length === 0) return [];
+  return [...pkgs].filter(([dir]) => {
+    const rel = relative(root, dir).split(sep).join('/');
+    return dir !== root && !rel.startsWith('..') && globs.some((g) => globNames(g, rel));
+  });
+}
+
+/** Whose package.json declares the hoisted framework: the workspace root's, else the first member's that does. */
+function hoistedFrom(root: string, rootPkg: Record<string, unknown>, members: ReadonlyArray<[string, Record<string, unknown>]>, framework: string): string {
+  if (dependencyNames(rootPkg).includes(framework)) return "the workspace root's package.json";
+  const sibling = members.find(([, pkg]) => dependencyNames(pkg).includes(framework));
+  return `its workspace's ${sibling ? relative(root, sibling[0]).split(sep).join('/') : ''}/package.json`;
 }
 
 /**

@@ -170,6 +170,32 @@ suite('findServerApps: a workspace member using the framework its workspace root
   });
 });
 
+suite('findServerApps: a workspace member using the framework a sibling member declares', () => {
+  // npm and Yarn workspaces hoist every member's dependencies to the root's node_modules: a member
+  // listing no framework (only its dev tools) imports the one its sibling lists.
+  const files = {
+    '/x/package.json': JSON.stringify({ private: true, workspaces: ['demos/*', 'kit'] }),
+    '/x/demos/plain/package.json': JSON.stringify({ name: 'plain', dependencies: { koa: '2' } }),
+    '/x/demos/plain/app.js': "const Koa = require('koa');\n",
+    '/x/demos/billing/package.json': JSON.stringify({ name: 'billing', scripts: { dev: 'node src/main.js' }, dependencies: { lodash: '4' } }),
+    '/x/demos/billing/src/main.js': "import Koa from 'koa';\nexport default new Koa();\n",
+    '/x/demos/panel/package.json': JSON.stringify({ name: 'panel', dependencies: { vue: '3' } }),
+    '/x/demos/panel/server.js': "import Koa from 'koa';\n",
+    '/x/kit/package.json': JSON.stringify({ name: 'kit' }),
+    '/x/kit/mw.js': "import Koa from 'koa';\n",
+    '/x/demos/notes/package.json': JSON.stringify({ name: 'notes', dependencies: { kit: '*' } }),
+    '/x/demos/notes/index.js': "const { marked } = require('marked');\n",
+  };
+
+  test('is a server app of its own; a front end, a library a sibling depends on and a member importing no framework are not', async () => {
+    const apps = await findServerApps(memFs(files), Object.keys(files));
+    assert.deepEqual(apps, [
+      { dir: '/x/demos/billing', evidence: "a workspace member: its workspace's demos/plain/package.json declares koa and src/main.js imports it" },
+      { dir: '/x/demos/plain', evidence: 'package.json depends on koa' },
+    ]);
+  });
+});
+
 suite('findServerApps: Nx apps without a package.json of their own', () => {
   const project = (executor: string): string => JSON.stringify({ projectType: 'application', targets: { build: { executor }, lint: { executor: '@nx/eslint:lint' } } });
 
