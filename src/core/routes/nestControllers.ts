@@ -35,6 +35,10 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Sse: 'GET',
 };
 
+/** Midway's own spelling of its DELETE route decorator (`@Del('/:id')`); its other route decorators share Nest's names. */
+const MIDWAY_METHODS: Readonly<Record<string, HttpMethod>> = { Del: 'DELETE' };
+const MIDWAY_PACKAGE = /^(?:@midwayjs\/|@cool-midway\/)/;
+
 /** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts; awilix-express's are awilixControllers.ts's). */
 const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|@cool-midway\/|inversify-express-utils$)/;
 
@@ -76,6 +80,13 @@ export abstract class NestControllerReader extends NestAppReader {
     if (!isIdentifier(skipOuter(e))) return name;
     const imported = this.out.imports.find((i) => i.local === name && i.source.startsWith('@nestjs/'))?.imported;
     return imported === undefined || imported === 'default' || imported === '*' ? name : imported;
+  }
+
+  /** The method of a Midway route decorator spelled its own way (`Del`), by the name it is imported under from a Midway package. */
+  private midwayMethod(callee: ts.Expression): HttpMethod | undefined {
+    const x = skipOuter(callee);
+    const imported = isIdentifier(x) ? this.out.imports.find((i) => i.local === x.text && MIDWAY_PACKAGE.test(i.source))?.imported : undefined;
+    return imported === undefined ? undefined : MIDWAY_METHODS[imported];
   }
 
   /** A class decorator making a controller: Nest's, routing-controllers', tegg's by name; tsoa's `@Route` imported from tsoa; inversify-express-utils' `@controller`; awilix-express's `@route` (awilixControllers.ts). */
@@ -393,7 +404,7 @@ export abstract class NestControllerReader extends NestAppReader {
         const tegg = name === TEGG_METHOD;
         // A route decorator of a library read by its export (LoopBack's, inversify-express-utils'): its method and path argument.
         const library = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression);
-        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : library ? library.method : NEST_METHODS[name];
+        const method = tegg ? teggMethodOf(d.expression.arguments[0]) : library ? library.method : (NEST_METHODS[name] ?? this.midwayMethod(d.expression.expression));
         if ((tegg || library) && !method) {
           this.warn(d, { id: 'decoratorMethod', args: [name] });
           continue;

@@ -41,6 +41,21 @@ suite('Midway controllers', () => {
     assert.ok(warnings.some((w) => /Midway koa\.globalPrefix not found statically/.test(w)), warnings.join('\n'));
   });
 
+  test("Midway's @Del (its DELETE decorator, under any local name) is a DELETE route; a Del of another package is none", () => {
+    const ours = [
+      "import { Controller, Del as Remove, Get } from '@midwayjs/core';",
+      "@Controller('/notes')",
+      'export class NoteController {',
+      "  @Get('/:id') async one() {}",
+      "  @Remove('/:ids') async remove() {}",
+      "  @Remove() async clear() {}",
+      '}',
+    ].join('\n');
+    assert.deepEqual(routesAndWarnings({ '/ws/src/controller/note.ts': ours }).routes, ['DELETE /notes', 'DELETE /notes/:ids', 'GET /notes/:id']);
+    const other = ours.replace("import { Controller, Del as Remove, Get } from '@midwayjs/core';", "import { Controller, Get } from '@midwayjs/core';\nimport { Del as Remove } from './local-decorators';");
+    assert.deepEqual(routesAndWarnings({ '/ws/src/controller/note.ts': other }).routes, ['GET /notes/:id']);
+  });
+
   test('a globalPrefix key outside a koa/egg/express configuration is no prefix', () => {
     const other = "export default { cors: { globalPrefix: '/nope' } };\n";
     assert.deepEqual(routesAndWarnings({ '/ws/src/prefixes.ts': PREFIXES, '/ws/src/controller/gate.ts': CONTROLLER, '/ws/src/config/config.default.ts': other }).routes, ['GET /admin/open/captcha', 'POST /admin/open/sign-in']);
