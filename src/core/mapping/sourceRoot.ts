@@ -8,7 +8,7 @@ import { readPackage, type BuildProject } from './buildProject';
 import { readJsonObject, type TsConfigInfo } from './tsconfig';
 import { buildScriptNames, bundledEntryFolder, findBundler, loadedBeyond, scriptRun } from './bundler';
 import type { ScriptedBundle } from './bundleScript';
-import { entryFolder, FRAMEWORK_LOAD, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
+import { entryFolder, FRAMEWORK_LOAD, loadedFolderCount, SERVER_FRAMEWORKS, soleLoadedFolder, startedFile } from '../routes/serverApps';
 import { TS_SOURCE_EXTENSIONS } from './tsSource';
 import { compiledStartEntry } from './startEntry';
 import { fileCompiledStart } from './fileCompilerScripts';
@@ -125,6 +125,8 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
       const beside = folder === join(project.dir, 'src') ? await folderLoadsBeside(fs, folder, project.dir) : undefined;
       if (folder === join(project.dir, 'src') && beside === undefined) return { path: folder, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads only modules of ${relative(project.dir, folder)}` };
       if (beside !== undefined) return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder, which loads modules of src, and those load modules beside src (${beside})` };
+      // One loading none by name beside a tsc build writing an outDir: a launcher of that build (the entry rule below).
+      if (ts?.outDir !== undefined && ts.noEmit !== true && (await loadedFolderCount(fs, started.file)) === 0) return undefined;
       return { path: project.dir, why: l10n.t`the image starts ${started.imagePath}, at the top of the project folder` };
     }
     const path = join(project.dir, top);
@@ -147,9 +149,13 @@ const SOURCE_ROOT_RULES: readonly SourceRootRule[] = [
   },
   // A front end's package (a bundler, no server framework) whose start script is a file at its top
   // loading none of its folders (a small static server of the bundle): that file is not the code
-  // the bundle is made of; its src folder (the rule below) is.
-  async (fs, { project }) => {
+  // the bundle is made of; its src folder (the rule below) is. Nor is a file at the top loading
+  // none of its modules by name beside a tsc build writing an outDir (Midway's bootstrap.js:
+  // `Bootstrap.run()`): a framework's launcher of that build's output, which it loads at run time;
+  // the source is what tsc compiles (the rules below), not the package folder.
+  async (fs, { project, ts }) => {
     const entry = await entryFolder(fs, project.dir);
+    if (entry?.loadsNone === true && ts?.outDir !== undefined && ts.noEmit !== true) return undefined;
     const staticServer = entry?.byStartScript === true && entry.path === project.dir && project.server === undefined && findBundler(project)?.kind === 'dependency';
     return staticServer && (await isDir(fs, join(project.dir, 'src'))) ? undefined : entry;
   },

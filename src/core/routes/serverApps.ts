@@ -754,7 +754,7 @@ async function upLoadedTops(fs: FsLike, file: string): Promise<number> {
 }
 
 /** How many top folders of its own folder a script loads modules from by name (a file beside it counts as one). */
-async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
+export async function loadedFolderCount(fs: FsLike, file: string): Promise<number> {
   return new Set((await relativeLoads(fs, file)).map((segments) => segments[0])).size;
 }
 
@@ -872,7 +872,7 @@ export function followScripts(words: readonly string[], scripts: Record<string, 
  * is in the source below `dir` (`server/server.js` -> server). It comes before a `src` folder: in
  * a package holding a server beside its front end, `src` is often the front end's.
  */
-export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean } | undefined> {
+export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: string; why: string; byStartScript: boolean; loadsNone?: true } | undefined> {
   const pkg = await readJsonObject(fs, join(dir, 'package.json'));
   const main = typeof pkg?.['main'] === 'string' ? { file: pkg['main'], from: l10n.t('package.json main'), byStartScript: false, concurrent: false } : undefined;
   const started = startedEntry(pkg);
@@ -901,7 +901,7 @@ export async function entryFolder(fs: FsLike, dir: string): Promise<{ path: stri
     if (script !== undefined && loaded > 1)
       return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads code from several of its folders`, byStartScript: entry.byStartScript };
     if (script !== undefined && loaded === 0)
-      return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript };
+      return { path: dir, why: l10n.t`${entry.from} ${script} at the package root loads no module of its folders by name`, byStartScript: entry.byStartScript, loadsNone: true };
     // `node ./bin/www`: a launcher in the package's bin folder (or a start file without extension) loading modules of several of its parts by a path going up (`require('../app')`, `require('../src/log')`).
     const launcher = segments.length === 2;
     if (launcher && (await fs.stat(join(dir, ...segments)))?.isFile && (await upLoadedTops(fs, join(dir, ...segments))) > 1)

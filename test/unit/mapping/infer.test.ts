@@ -649,6 +649,25 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     assert.ok(m?.evidence.some((e) => /server\.js at the package root loads no module of its folders by name/.test(e)), m?.evidence.join('\n'));
   });
 
+  test("a start file at the package root loading no module by name beside a tsc build with an outDir (a framework's launcher of the build, Midway's bootstrap.js) is not the source: tsc's input root is", async () => {
+    const files = {
+      '/ws/backend/package.json': JSON.stringify({ main: './launch.js', dependencies: { '@midwayjs/core': '3', '@midwayjs/koa': '3' }, scripts: { build: 'tsc', start: 'node ./launch.js' } }),
+      '/ws/backend/launch.js': "const { Bootstrap } = require('@midwayjs/bootstrap');\nBootstrap.run();\n",
+      '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"out"},"exclude":["spec"]}',
+      '/ws/backend/src/configuration.ts': '',
+      '/ws/backend/src/modules/shop/controller/cart.ts': '',
+      '/ws/backend/spec/cart.test.ts': '',
+      '/ws/backend/Dockerfile': 'FROM node\nWORKDIR /srv/shop\nCOPY ./src ./src\nCOPY package.json tsconfig.json launch.js ./\nRUN npm install && npm run build\nCMD ["npm", "start"]\n',
+    };
+    const m = await inferMapping(memFs(files), spec());
+    assert.equal(m?.sourceRoot, '/ws/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/srv/shop/out');
+    assert.equal(m && mapSourceFile(m, '/ws/backend/src/modules/shop/controller/cart.ts'), '/srv/shop/out/modules/shop/controller/cart.js');
+    // A tsconfig that only type-checks (noEmit) leaves the launcher the server, as above.
+    const checked = { ...files, '/ws/backend/tsconfig.json': '{"compilerOptions":{"noEmit":true,"outDir":"out"}}' };
+    assert.equal((await inferMapping(memFs(checked), spec()))?.sourceRoot, '/ws/backend');
+  });
+
   test('a server beside its front end in one package: the start script entry (through npm run) wins over the front end src/', async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ express: '4', vue: '3', vite: '5' }, { start: 'npm run start-server', 'start-server': 'node server/server.js', build: 'vite build' }),
