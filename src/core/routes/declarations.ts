@@ -299,8 +299,9 @@ export abstract class DeclarationReader extends Evaluator {
     const call = isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
     if (call && based && isIdentifier(based) && (this.routers.has(based.text) || CONVENTIONAL_RECEIVER.test(based.text))) this.basePathFace(name, call, based.text);
-    // Egg's `const v1 = app.router.namespace('/api/v1')` (egg-router-plus, built into Egg 3's router): the same face.
-    const ns = isCallExpression(init) && init.arguments.length === 1 && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'namespace' ? init : undefined;
+    // Egg's `const v1 = app.router.namespace('/api/v1')` (egg-router-plus, built into Egg 3's router): the same face;
+    // middleware after the prefix (`namespace('/api', auth())`) runs before its routes, it adds no path.
+    const ns = isCallExpression(init) && init.arguments.length >= 1 && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'namespace' ? init : undefined;
     const on = ns ? dottedName(skipOuter((ns.expression as ts.PropertyAccessExpression).expression)) : undefined;
     if (ns && on !== undefined && (this.routers.has(on) || CONVENTIONAL_RECEIVER.test(on.slice(on.lastIndexOf('.') + 1)))) this.basePathFace(name, ns, on);
   }

@@ -20,6 +20,11 @@ suite('Egg router namespace', () => {
     assert.deepEqual(routes, ['GET /api/v2/items/:id', 'GET /items/:id', 'POST /api/v2/items']);
   });
 
+  test('a namespace given middleware after its prefix (its documented namespace(prefix, ...middlewares)) still puts its routes under the prefix', () => {
+    const api = "module.exports = app => {\n  const { router, controller, middleware } = app;\n  const admin = router.namespace('/admin', middleware.auth(), middleware.audit());\n  admin.del('/posts/:id', controller.posts.remove);\n  router.get('/posts/:id', controller.posts.show);\n};\n";
+    assert.deepEqual(routesAndWarnings({ '/ws/app/router.js': api }).routes, ['DELETE /admin/posts/:id', 'GET /posts/:id']);
+  });
+
   test('a namespace of a destructured router, with a prefix not known statically, is warned of and kept as …', () => {
     const api = "module.exports = app => {\n  const { router, config } = app;\n  const v = router.namespace(config.apiPrefix);\n  v.get('/ping', app.controller.ping.index);\n};\n";
     const { routes, warnings } = routesAndWarnings({ '/ws/app/router.js': api });
