@@ -328,10 +328,12 @@ async function stageOutputPackages(fs: FsLike, context: string, df: Dockerfile, 
  */
 async function packageCopiedToWorkdir(fs: FsLike, context: string, rootPkg: PackageInfo | undefined, df: Dockerfile): Promise<BuildProject | undefined> {
   const final = df.stages[df.stages.length - 1];
-  const found = await packagesCopiedToWorkdirs(fs, context, df, final, df.stages);
+  // What the image starts, through the root's scripts too (`npm start` running `node dist/server.js`).
+  const started = final ? startedThroughScripts(final, rootPkg?.scripts ?? {}) : undefined;
+  const found = await packagesCopiedToWorkdirs(fs, context, df, final, df.stages, started);
   // Packages of several stages (front ends built in stages of their own, `COPY client/. .`, their
   // output copied into the image): the one the running stage, or a stage it is FROM, copies in is what runs.
-  const running = found.size > 1 && final ? await packagesCopiedToWorkdirs(fs, context, df, final, stageChain(df.stages, final)) : found;
+  const running = found.size > 1 && final ? await packagesCopiedToWorkdirs(fs, context, df, final, stageChain(df.stages, final), started) : found;
   const chosen = running.size === 1 ? running : found;
   const [only] = chosen;
   if (chosen.size !== 1 || !only) return undefined;
@@ -353,10 +355,10 @@ function copiedFromByFinal(stage: Stage, final: Stage): boolean {
 const STATIC_SERVER_IMAGE = /^(?:nginx|nginx-unprivileged|openresty|caddy|httpd|lighttpd)$/;
 
 /** The context's packages `stages` copy into their WORKDIR (their manifest, or the whole folder where the image starts), with the evidence of each. */
-async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerfile, final: Stage | undefined, stages: readonly Stage[]): Promise<Map<string, string>> {
+async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerfile, final: Stage | undefined, stages: readonly Stage[], started?: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const stage of stages) {
-    if (final && (!holdsStartedFile(df, stage, final) || takesOnlyDependencies(df, stage, final))) continue;
+    if (final && (!holdsStartedFile(df, stage, final, started) || takesOnlyDependencies(df, stage, final))) continue;
     for (const copy of stage.copies) {
       // `COPY worker/package.json package.json` names the manifest's place in the WORKDIR, as `./` does, where the image runs
       // (a workspace root's manifest copied so, the image running in a package folder below it, is not that package).
@@ -387,12 +389,16 @@ async function packagesCopiedToWorkdirs(fs: FsLike, context: string, df: Dockerf
  * that put none of them in place (an admin panel's stage, `COPY --from=admin /app/admin/dist
  * ./admin/dist`, beside the server it does not start).
  */
-function holdsStartedFile(df: Dockerfile, stage: Stage, final: Stage): boolean {
-  const started = startedImageFiles(final);
+function holdsStartedFile(df: Dockerfile, stage: Stage, final: Stage, started = startedImageFiles(final)): boolean {
   if (started.length === 0 || stage === final) return true;
   for (let s: Stage | undefined = final; s?.baseStage !== undefined; s = df.stages[s.baseStage]) if (s.baseStage === stage.index) return true;
   const taken = final.copies.filter((c) => c.from !== undefined && (c.from === stage.name || c.from === String(stage.index)));
   return taken.length === 0 || taken.some((c) => started.some((f) => isAtOrInside(c.dest, f, '/')));
+}
+
+/** The files the final stage starts in the image, those the context root's scripts its start runs name included (`npm start` -> `node dist/server.js`). */
+function startedThroughScripts(final: Stage, scripts: Record<string, string>): string[] {
+  return [...new Set(startTexts(final, scripts).flatMap((start) => startedImageFiles({ ...final, start })))];
 }
 
 /**
@@ -975,6 +981,11 @@ async function folderBuiltServer(fs: FsLike, context: string, rootPkg: PackageIn
   const [only] = servers;
   if (servers.length !== 1 || !only) return undefined;
   const { project, build } = only;
+  // Built in a stage whose files the image takes, but not the file it starts (a browser bundle copied
+  // in beside the root package's `dist/server.js`, made in a stage of its own): not what runs.
+  const final = df.stages[df.stages.length - 1];
+  const stage = df.stages.find((st) => st.runs.some((r) => r.line === build.line));
+  if (final && stage && !holdsStartedFile(df, stage, final, startedThroughScripts(final, rootPkg?.scripts ?? {}))) return undefined;
   // The image starts in another workspace package (WORKDIR /app/apps/worker + `bun src/index.ts`): the one built is a library of it.
   const packages = await workspacePackages(fs, context, await workspaceGlobs(fs, context, rootPkg));
   const started = (await startPackageDirs(fs, df, context, rootPkg?.scripts ?? {}, packages, true)).map((d) => resolve(context, d));
