@@ -15,7 +15,7 @@ import type { FsLike } from '../ports';
 import { globToRegExp, locateInImage, stageLabel as label } from './locate';
 import { copiesFromContext, findStage, isContextRoot, parseDockerfile, stageChain, type CopyInstr, type Dockerfile, type Stage } from './parse';
 import { isAtOrInside } from '../pathInside';
-import { publishedWorkdir } from './publishedWorkdirs';
+import { publishedEnv, publishedWorkdir } from './publishedWorkdirs';
 
 export interface ImageWorkdirs {
   /** By stage index: the WORKDIR a stage FROM an image starts in, for parseDockerfile. */
@@ -78,6 +78,12 @@ export async function imageWorkdirs(fs: FsLike, df: Dockerfile, context: string,
     if (!mirrored) continue;
     workdirs.set(stage.index, mirrored.workdir);
     evidence.push(l10n.t('{0} sets no WORKDIR: that of its image {1}, assumed {2} as in {3}, whose image {4} is of the same publisher and which {5} (line {6}) copies from to the same place relative to it', label(stage), stage.from, mirrored.workdir, label(mirrored.source), mirrored.source.from, render(mirrored.copy), mirrored.copy.line));
+  }
+  for (const stage of df.stages) {
+    const env = stage.baseStage === undefined && !envs.has(stage.index) ? publishedEnv(stage.from) : undefined;
+    if (!env) continue;
+    envs.set(stage.index, env);
+    evidence.push(l10n.t('{0}: its image {1} sets {2}, as its publisher documents', label(stage), stage.from, [...env].map(([k, v]) => `${k}=${v}`).join(', ')));
   }
   return { workdirs, envs, copies, evidence };
 }

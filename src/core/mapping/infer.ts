@@ -770,7 +770,7 @@ async function readDockerfile(fs: FsLike, spec: ServiceSpec, context: string, ev
   const text = await fs.readFile(path);
   const df = parseDockerfile(text, spec.build?.args);
   const shown = await imageWorkdirs(fs, df, context, path);
-  if (shown.workdirs.size > 0) evidence.push(...shown.evidence);
+  if (shown.workdirs.size > 0 || shown.envs.size > 0) evidence.push(...shown.evidence);
   const builds = (await Promise.all([...new Set([context, spec.projectDir])].map((dir) => scriptedImageBuilds(fs, dir)))).flat();
   const links = await linkedImages(fs, df, path, context, builds);
   const starts = linkedStarts(links);
