@@ -56,7 +56,7 @@ import { programEvidence, withProgramMappings } from './programMappings';
 import { scriptsReached } from './scriptsReached';
 import { tsconfigsOfScriptFiles } from './scriptFileTsconfigs';
 import { packedInstallEvidence, withPackedInstalls } from './packedInstall';
-import { fromNodeImage, startsNothing } from './unstartedImage';
+import { nodeArguments, startsNothing } from './unstartedImage';
 import { solutionBuild } from './solutionBuild';
 import { startsTscOutput } from './startsTscOutput';
 import { startedNitroOutput } from './startedNitroOutput';
@@ -284,7 +284,7 @@ async function tscRootByImageStart(
   const stage = builtStage(df, target);
   const anyCopy = locate(outDir)?.path;
   if (!stage || anyCopy === undefined) return emit;
-  for (const file of [...startedImageFiles(stage), ...startedNodeEntries(stage, scripts, fromNodeImage(df, stage))]) {
+  for (const file of [...startedImageFiles(stage), ...startedNodeEntries(stage, scripts, nodeArguments(df, stage))]) {
     // Of two copies of the output, the one holding the started file.
     const out = startedCopy(locate, outDir, [file])?.path ?? anyCopy;
     if (!file.startsWith(`${out}/`)) continue;
@@ -339,9 +339,9 @@ function buildSeesWholeContext(df: Dockerfile): boolean {
 /**
  * The entry files node loads for the stage's start command, its package scripts followed (`npm run
  * start:prod` -> `node dist/main`), an entry written without extension being its `.js` file; with
- * `nodeImage`, also the entry of a command starting with a node option, which the image hands to node.
+ * `nodeArgs` (unstartedImage.ts nodeArguments), also the entry of a command the image hands to node.
  */
-function startedNodeEntries(stage: Stage, scripts: Record<string, string>, nodeImage = false): string[] {
+function startedNodeEntries(stage: Stage, scripts: Record<string, string>, nodeArgs?: 'always' | 'options'): string[] {
   const words = followScripts(commandWords(stage.start ?? ''), scripts, { hops: 2 });
   const out: string[] = [];
   let cwd = stage.workdir;
@@ -349,8 +349,10 @@ function startedNodeEntries(stage: Stage, scripts: Record<string, string>, nodeI
     const ws = part.split(/\s+/).filter((w) => w !== '' && !/^\w+=/.test(w));
     if (ws[0] === 'cd' && ws[1] !== undefined) cwd = posix.resolve(cwd, ws[1]);
     // The official node image's entrypoint runs node when the command starts with an option
-    // (CMD ["--max-old-space-size=500", "dist/main"]): https://github.com/nodejs/docker-node/blob/main/docker-entrypoint.sh
-    const node = ws[0] === 'node' ? ws.slice(1) : nodeImage && i === 0 && ws[0]?.startsWith('-') ? ws : undefined;
+    // (CMD ["--max-old-space-size=500", "dist/main"]): https://github.com/nodejs/docker-node/blob/main/docker-entrypoint.sh;
+    // distroless's entrypoint is node, whatever the command.
+    const handed = i === 0 && (nodeArgs === 'always' || (nodeArgs === 'options' && ws[0]?.startsWith('-')));
+    const node = ws[0] === 'node' ? ws.slice(1) : handed ? ws : undefined;
     const entry = node?.find((w) => !w.startsWith('-'));
     if (entry !== undefined && !/\.[a-z]+$/i.test(posix.basename(entry))) out.push(posix.resolve(cwd, `${entry}.js`));
     else if (entry !== undefined && ws[0] !== 'node' && /\.[cm]?js$/.test(entry)) out.push(posix.resolve(cwd, entry));

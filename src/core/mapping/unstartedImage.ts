@@ -10,6 +10,22 @@ export function fromNodeImage(df: Dockerfile, stage: Stage): boolean {
   return base !== undefined && /^(?:docker\.io\/)?(?:library\/)?node(?:[:@]|$)/.test(base.from);
 }
 
+/** Google's distroless Node.js images (gcr.io/distroless/nodejs22-debian12), whose ENTRYPOINT is node itself: https://github.com/GoogleContainerTools/distroless/blob/main/nodejs/README.md */
+const DISTROLESS_NODE = /^(?:gcr\.io\/)?distroless\/nodejs[\w.-]*(?:[:@]|$)/;
+
+/**
+ * How the stage's image hands its command to node: `always` when the base image's entrypoint is node
+ * itself and the Dockerfile sets none of its own (distroless: `CMD ["dist/main.js"]` runs `node
+ * dist/main.js`), `options` for the official node image, whose entrypoint script runs node only for
+ * a command starting with an option (`CMD ["--max-old-space-size=500", "dist/main"]`); else undefined.
+ */
+export function nodeArguments(df: Dockerfile, stage: Stage): 'always' | 'options' | undefined {
+  if (fromNodeImage(df, stage)) return 'options';
+  const chain = stageChain(df.stages, stage);
+  const base = chain[0];
+  return base !== undefined && DISTROLESS_NODE.test(base.from) && chain.every((s) => s.entrypoint === undefined) ? 'always' : undefined;
+}
+
 /** The built stage starts nothing of its own: no start command in its chain, FROM Node's image. */
 export function startsNothing(df: Dockerfile, stage: Stage): boolean {
   return stageChain(df.stages, stage).every((s) => s.start === undefined) && fromNodeImage(df, stage);

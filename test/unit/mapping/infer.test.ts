@@ -551,6 +551,22 @@ suite('mapping infer on real-world Dockerfiles (patterns from the corpus)', () =
     }
   });
 
+  test("distroless's entrypoint is node: its CMD names the started output (with or without an option first), so a build copying only src/ compiles it with src as tsc's root even though a config file beside src widens the root locally", async () => {
+    const files = (cmd: string) =>
+      memFs({
+        '/ws/backend/package.json': pkg({ '@nestjs/core': '10' }, { build: 'nest build', 'start:prod': 'node dist/src/main' }),
+        '/ws/backend/nest-cli.json': '{"sourceRoot":"src"}',
+        '/ws/backend/tsconfig.json': '{"compilerOptions":{"outDir":"./dist"}}',
+        '/ws/backend/src/main.ts': '',
+        '/ws/backend/orm.config.ts': '',
+        '/ws/backend/Dockerfile': `FROM node:22-slim AS build\nWORKDIR /app\nCOPY *.json ./\nCOPY ./src /app/src\nRUN npm run build\nFROM gcr.io/distroless/nodejs22-debian12:nonroot\nWORKDIR /app\nCOPY --from=build /app/dist ./dist\nCMD ${cmd}\n`,
+      });
+    for (const cmd of ['["--max-old-space-size=120", "/app/dist/main"]', '["dist/main.js"]']) {
+      const m = await inferMapping(files(cmd), spec());
+      assert.equal(m?.target, '/app/dist', `${cmd}\n${m?.evidence.join('\n')}`);
+    }
+  });
+
   test("a bundle entry joined to a folder the script computes (path.resolve(paths.root, 'server/start.ts')) is taken from the folder the script runs in when that file is there", async () => {
     const fs = memFs({
       '/ws/backend/package.json': pkg({ fastify: '5' }, { build: 'node scripts/build.mjs', start: 'node dist/index.js' }),
