@@ -127,9 +127,13 @@ function placeUnder(src: string, p: string, copy: CopyInstr, many: boolean, glob
     return intoDir && (file || looksLikeFile(src)) ? posix.join(copy.dest, posix.basename(src)) : copy.dest;
   }
   if (p.startsWith(`${src}/`)) return posix.join(copy.dest, p.slice(src.length + 1));
-  // One script taken out of the folder (`COPY --from=build /repo/apps/api/dist/index.cjs .`): a
-  // bundle's folder, whose output is that file, is where the file lands.
-  if (intoDir && posix.dirname(src) === p && SCRIPT_FILE.test(src)) return copy.dest;
+  // One script taken out of the folder (`COPY --from=build /repo/apps/api/dist/index.cjs .`, or to
+  // a file of its own name: `COPY --from=build /app/dist/main.js main.js`): a bundle's folder,
+  // whose output is that file, is where the file lands.
+  if (posix.dirname(src) === p && SCRIPT_FILE.test(src)) {
+    if (intoDir) return copy.dest;
+    if (posix.basename(copy.dest) === posix.basename(src)) return posix.dirname(copy.dest);
+  }
   return undefined;
 }
 

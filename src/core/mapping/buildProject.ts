@@ -536,6 +536,9 @@ const SELECTORS: readonly { tool: RegExp; names: RegExp; folder?: true }[] = [
   // `turbo prune api --docker`, `turbo prune --scope=api`: the package the pruned workspace is for.
   { tool: /\bturbo\b/, names: /\bprune\s+(?:--scope(?:=|\s+))?(['"]?)([^\s'"-][^\s'"]*)\1/g },
   { tool: /\bnx\b/, names: /\b(?:build\s+|run\s+)(['"]?)([\w@./-]+?)\1(?::build\b|\s|$)/g },
+  // The Angular CLI, which ran an Nx workspace's targets before Nx 11 (angular.json): `ng build api --prod`, `ng run api:build`.
+  // https://angular.dev/cli/build https://angular.dev/cli/run
+  { tool: /(?:^|[\s/])ng\s+(?:build|run)\b/, names: /(?<=(?:^|[\s/])ng\s+)(?:build\s+|run\s+)(['"]?)([\w@.][\w@./-]*?)\1(?::build\b|\s|$)/g },
   // Bun's workspaces: `bun run --filter web build` (a name or a path; -F short), `bun run --cwd apps/api build` (a folder).
   // https://bun.sh/docs/cli/filter https://bun.sh/docs/cli/run
   { tool: /\bbun\b/, names: /(?:--filter(?:=|\s+)|(?<![\w-])-F\s*)(['"]?)([^\s'"]+)\1/g },

@@ -174,6 +174,12 @@ COPY --from=builder /build/dist ./dist
     assert.equal(at(df.replace('dist/index.cjs', 'dist/lib/index.cjs'), 'apps/api/dist'), undefined);
   });
 
+  test('one script copied out of a bundle folder to a file of its own name: the folder is where the file lands; another name does not place it', () => {
+    const df = 'FROM n AS build\nWORKDIR /repo\nCOPY . .\nRUN npm run build\nFROM n\nWORKDIR /srv\nCOPY package.json ./\nRUN npm ci --prod\nCOPY --from=build /repo/dist/apps/api/main.js main.js\n';
+    assert.equal(at(df, 'dist/apps/api')?.path, '/srv');
+    assert.notEqual(at(df.replace('main.js main.js', 'main.js server.js'), 'dist/apps/api')?.path, '/srv');
+  });
+
   test('turbo prune --docker: the pruned workspace is in out/full where a later stage copies it from, even under a base image WORKDIR', () => {
     const df = [
       'FROM org/base:latest AS base',

@@ -1595,6 +1595,13 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.deepEqual(selectedPackages('npx nx run-many -t build && npm install'), []);
   });
 
+  test("the Angular CLI names the project it builds, as Nx did through it before v11: ng build <project>, ng run <project>:build; a bare ng build names none", () => {
+    assert.deepEqual(selectedPackages('npm ci && ng build api --prod'), ['api']);
+    assert.deepEqual(selectedPackages('node_modules/.bin/ng run worker:build:production'), ['worker']);
+    assert.deepEqual(selectedPackages('ng build --prod'), []);
+    assert.deepEqual(selectedPackages('npm i ng-packagr && ng-packagr -p lib'), []);
+  });
+
   test("Yarn 2+ `workspaces foreach --include <path>` selects that workspace; a Nuxt app's `nuxt build` bundles its server into Nitro's .output/server, wherever the image puts .output", async () => {
     assert.deepEqual(selectedPackages('yarn workspaces foreach --include "packages/web" -Wt run build'), ['packages/web']);
     assert.deepEqual(selectedPackages('yarn workspaces foreach --exclude "@x/web" -Wt run build'), []);

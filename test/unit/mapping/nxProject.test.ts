@@ -51,6 +51,24 @@ suite('Nx projects declared in workspace.json', () => {
     assert.equal(await readNxProject(memFs(files), '/ws/apps/none'), undefined);
   });
 
+  test("an Nx workspace made on the Angular CLI (before Nx 11) declares its projects in angular.json beside nx.json: ng build <project> selects the server, whose bundle copied alone as main.js lands in the WORKDIR", async () => {
+    const { ['/ws/workspace.json']: workspace, ...rest } = files;
+    const ng = {
+      ...rest,
+      '/ws/angular.json': workspace,
+      '/ws/package.json': JSON.stringify({ name: 'ws', scripts: { 'build:backend': 'ng build backend --prod' }, dependencies: { '@nestjs/core': '7', '@angular/core': '10' } }),
+      '/ws/libs/shared/src/index.ts': '',
+      '/ws/api.Dockerfile': ['FROM node AS build', 'WORKDIR /app', 'COPY angular.json nx.json package.json ./', 'COPY ./libs/shared ./libs/shared', 'COPY ./apps/backend ./apps/backend', 'RUN npm ci && npm run build:backend', 'FROM node', 'WORKDIR /app', 'COPY package.json ./', 'RUN npm ci --prod', 'COPY --from=build /app/dist/apps/backend/main.js main.js', 'CMD ["node", "main.js"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(ng), spec('/ws/api.Dockerfile'));
+    assert.equal(m?.sourceRoot, '/ws/apps/backend/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true);
+    // Without nx.json, angular.json is an Angular CLI workspace's own: not read as Nx's.
+    const { ['/ws/nx.json']: _nx, ...plain } = ng;
+    assert.equal((await readNxProject(memFs(plain), '/ws/apps/backend')), undefined);
+  });
+
   test("the server built by Nx before v12's @nrwl/node:build (webpack) is a bundle in its outputPath, its source root workspace.json's sourceRoot", async () => {
     const m = await inferMapping(memFs(files), spec('/ws/backend.Dockerfile'));
     assert.equal(m?.sourceRoot, '/ws/apps/backend/src', m?.evidence.join('\n'));
