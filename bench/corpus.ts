@@ -26,6 +26,7 @@ import { findNextApps } from '../src/core/routes/nextRoutes';
 import { findNitroApps } from '../src/core/routes/nitroRoutes';
 import { findSvelteKitApps } from '../src/core/routes/svelteKitRoutes';
 import { findRemixApps } from '../src/core/routes/remixRoutes';
+import { findAstroApps } from '../src/core/routes/astroRoutes';
 import { readServedClosure } from '../src/engine/scanTree';
 import { parserLoadedFrom, setParserCodeCacheDir } from '../src/engine/routeParserLoader';
 import { READ_BUFFER_BYTES, readSourceFile } from '../src/engine/nodeFs';
@@ -230,12 +231,15 @@ async function scanRepository(dir: string): Promise<ScannedRepository> {
   const kitApps = (await findSvelteKitApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d));
   // So does a Remix / React Router app with route modules (its resource routes), as the check reads its service's.
   const remixApps = (await findRemixApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d) && !kitApps.includes(d));
+  // So does an Astro app built for a server with endpoints (src/pages/**/*.ts), as the check reads its service's.
+  const astroApps = (await findAstroApps(fs, tree.files)).filter((d) => !servers.some((a) => a.dir === d) && !nextApps.includes(d) && !nitroApps.includes(d) && !kitApps.includes(d) && !remixApps.includes(d));
   const apps = [
     ...servers,
     ...nextApps.map((d) => ({ dir: d, evidence: 'a Next.js app with route handlers' })),
     ...nitroApps.map((d) => ({ dir: d, evidence: 'a Nuxt app or Nitro server with file routes' })),
     ...kitApps.map((d) => ({ dir: d, evidence: 'a SvelteKit app with endpoints' })),
     ...remixApps.map((d) => ({ dir: d, evidence: 'a Remix or React Router app with route modules' })),
+    ...astroApps.map((d) => ({ dir: d, evidence: 'an Astro app with endpoints' })),
   ];
   const packages = await findPackages(fs, tree.files);
   const libraries = minifiedCopySources(tree.files);

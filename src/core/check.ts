@@ -22,6 +22,7 @@ import { isNextAppSource } from './routes/nextRoutes';
 import { isNitroAppSource } from './routes/nitroRoutes';
 import { isSvelteKitAppSource } from './routes/svelteKitRoutes';
 import { isRemixAppSource } from './routes/remixRoutes';
+import { isAstroAppSource } from './routes/astroRoutes';
 import { runsOnlyJobs, serviceEntry, startedLine, startsNoServer } from './gather/startedEntry';
 import { serviceStartDockerfile } from './dockerfile/serviceStart';
 import { builtStage, commandWords } from './dockerfile/parse';
@@ -511,7 +512,7 @@ function readServiceWorkspace(
   if (mapping) {
     return async () => {
       const frontEnd = await bundledFrontEnd(deps.fs, mapping, opts.workspaceDir);
-      const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource, isRemixAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
+      const routed = !frontEnd || (await someAppSource([isNextAppSource, isNitroAppSource, isSvelteKitAppSource, isRemixAppSource, isAstroAppSource], deps.fs, mapping.sourceRoot, opts.workspaceDir));
       const read = await scanRoot(mapping.sourceRoot, routed);
       // The files' places in the container: below the WORKDIR its image works in, where the Dockerfile does not show it.
       const seen = mappingOnImageWorkdir(mapping, await running);
@@ -559,7 +560,7 @@ async function builderRoots(deps: CheckDeps, opts: CheckOptions, { builder, spec
   return { roots: (await bundledFrontEnd(deps.fs, built, opts.workspaceDir)) ? [] : [built.sourceRoot], built };
 }
 
-/** Whether one of `tests` says the package holding the source root serves routes of its own though it is a front end (a Next.js, Nuxt, SvelteKit or Remix app). */
+/** Whether one of `tests` says the package holding the source root serves routes of its own though it is a front end (a Next.js, Nuxt, SvelteKit, Remix or Astro app). */
 async function someAppSource(tests: ReadonlyArray<(fs: FsLike, sourceRoot: string, workspaceDir: string) => Promise<boolean>>, fs: FsLike, sourceRoot: string, workspaceDir: string): Promise<boolean> {
   for (const test of tests) if (await test(fs, sourceRoot, workspaceDir)) return true;
   return false;
@@ -567,7 +568,7 @@ async function someAppSource(tests: ReadonlyArray<(fs: FsLike, sourceRoot: strin
 
 /**
  * A bundle is a front end's, unless its package is a server's (tsup, esbuild, deno compile). A
- * front end's routes are not read, except a Next.js, Nuxt, SvelteKit or Remix app's: its route handlers
+ * front end's routes are not read, except a Next.js, Nuxt, SvelteKit, Remix or Astro app's: its route handlers
  * (file routes, endpoints, resource routes) are read beside its pages.
  */
 async function bundledFrontEnd(fs: FsLike, mapping: SourceMapping, workspaceDir: string): Promise<boolean> {

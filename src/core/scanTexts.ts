@@ -174,6 +174,10 @@ const SCAN_TEXTS = {
     l10n.t('kit.paths.base {0} is not known statically: this SvelteKit app\'s endpoints are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
   svelteKitBaseEnv: (variable: string) =>
     l10n.t('kit.paths.base is {0} at build time, which the source does not set: this SvelteKit app\'s endpoints are shown without a base (if the image is built with one, list its routes with their full paths in x-runtime-drift.routes)', variable),
+  astroBase: (value: string) =>
+    l10n.t('base {0} is not known statically: this Astro app\'s endpoints are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
+  astroBaseEnv: (variable: string) =>
+    l10n.t('base is {0} at build time, which the source does not set: this Astro app\'s endpoints are shown without a base (if the image is built with one, list its routes with their full paths in x-runtime-drift.routes)', variable),
   nitroHandlerRoute: (value: string) =>
     l10n.t('a handler\'s route {0} in the config is not known statically: it is not shown or probed (list it in x-runtime-drift.routes)', value),
   nextReexportAll: (source: string) =>

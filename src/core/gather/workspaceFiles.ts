@@ -22,6 +22,7 @@ import { appSourceDir, findPackages, findServerApps, nextAppScope, SERVER_FRAMEW
 import { nitroAppLayout } from '../routes/nitroRoutes';
 import { svelteKitLayout } from '../routes/svelteKitRoutes';
 import { remixLayout } from '../routes/remixRoutes';
+import { astroLayout } from '../routes/astroRoutes';
 import { DEPENDENCY_FIELDS, objectField, startedWorkspacePackages, workspacePackageDirs } from '../mapping/buildProject';
 import { isRecord } from '../isRecord';
 import { mapPool } from '../pool';
@@ -214,7 +215,8 @@ export async function serverSourceRoots(fs: FsLike, spec: ServiceSpec, opts: { c
  * no server app (umami: the project a Next.js app, `next start` serving its route handlers), and
  * its Nuxt apps and Nitro servers (a Nuxt app's image serving its server/api routes), and its
  * SvelteKit apps built for a server (adapter-node's `node build` serving its endpoints), and its
- * Remix / React Router apps (remix-serve or their own server serving their resource routes).
+ * Remix / React Router apps (remix-serve or their own server serving their resource routes), and
+ * its Astro apps built for a server (the Node adapter's entry.mjs serving their endpoints).
  */
 async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, projectWords: readonly string[]): Promise<{ servers: AppFolder[]; nextApps: AppFolder[] }> {
   const below = await serverAppsBelow(fs, projectRoot);
@@ -222,7 +224,7 @@ async function projectApps(fs: FsLike, spec: ServiceSpec, projectRoot: string, p
   const servers = rootApp ? [{ dir: projectRoot, name: (await packageName(fs, projectRoot)) ?? path.basename(projectRoot) }, ...below] : below;
   // Only for the project's own image: a third party's named like one of its folders (vectorized/console beside webapps/console) runs none of its code.
   if (!imageSharesWord(spec.image, projectWords)) return { servers, nextApps: [] };
-  const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) || (await svelteKitLayout(fs, dir)) || (await remixLayout(fs, dir)) ? [dir] : []), true);
+  const next = await appsBelow(fs, projectRoot, async (dir) => ((await nextAppScope(fs, dir)) || (await nitroAppLayout(fs, dir)) || (await svelteKitLayout(fs, dir)) || (await remixLayout(fs, dir)) || (await astroLayout(fs, dir)) ? [dir] : []), true);
   return { servers, nextApps: next.filter((n) => !servers.some((a) => a.dir === n.dir)) };
 }
 

@@ -220,6 +220,8 @@ const NEXT_METADATA_CODE_PATH = /\/app\/(?:.+\/)?(?:robots|manifest|sitemap|(?:i
 const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
 /** A SvelteKit endpoint's path (`src/routes/api/users/[id]/+server.ts`): its exported GET, POST... and fallback are its routes (svelteKitRoutes.ts). */
 const SVELTEKIT_ENDPOINT_PATH = /\/\+server\.[jt]s$/;
+/** An Astro endpoint's path (`src/pages/api/users/[id].ts`: a script below a `pages` folder): its exported GET, POST... and ALL are its routes (astroRoutes.ts). */
+const ASTRO_ENDPOINT_PATH = /\/pages\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$/;
 /** A Remix / React Router route module's path (`app/routes/api.users.$id.ts`, `app/routes/api.items/route.ts`, remix-flat-routes' `app/routes/api+/mobile+/assets.ts`): its loader and action are its routes (remixRoutes.ts). */
 const REMIX_ROUTE_PATH = /\/app\/routes\/(?:[^/]+\+\/)*(?:[^/]+\/)?[^/]+\.[cm]?[jt]sx?$/;
 /** A Nitro handler is its file's default export, its own or another file's (`export { default } from './list.post'`). */
@@ -254,7 +256,7 @@ export function isStory(file: string): boolean {
 const FOLDER_LISTED = /\b(?:globSync|glob\.sync|globbySync|fg\.sync|fastGlob\.sync|readdirSync)\s*\(/;
 const PUSHED = /\.push\s*\(/;
 /** Names this pre-filter: an answer of it kept on disk (engine/scanCacheStore.ts) holds only while it is the same. */
-export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${HAND_DISPATCH_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${JOINS_REST.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
+export const PREFILTER_ID = `${ROUTE_TOKENS.source}|${EXPORTED_NAME.source}|${EXPORTED_INSTANCE.source}|${MERGES.source}|${EXPORTED_NAMED_INSTANCE.source}|${PATH_FIELD.source}|${LOCAL_LOAD.source}|${EXPORTED_OBJECT.source}|${KEYED_GETTER.source}|${SETTINGS_GETTER.source}|${PATH_DEFAULT.source}|${ZOD_OBJECT.source}|${ENV_PARSED.source}|${CONFIG_CLASSES.source}|${CONFIG_CLASS_EXPORT.source}|${FIELD_OR_GETTER.source}|${PATH_CONST.source}|${EXPORTED_OBJECT_LITERAL.source}|${NEXT_HANDLER_PATH.source}|${NEXT_METADATA_CODE_PATH.source}|${NITRO_HANDLER_PATH.source}|${DEFAULT_EXPORT.source}|${SVELTEKIT_ENDPOINT_PATH.source}|${ASTRO_ENDPOINT_PATH.source}|${REMIX_ROUTE_PATH.source}|${INSTANCE_FACTORY_EXPORT.source}|${STRAPI_FILES_ID}|${HAND_DISPATCH_FILES_ID}|${YAML_FILE_READ.source}|${FOLDER_LISTED.source}|${JOINS_REST.source}|${STORY_FILE.source}|__wbindgen_ ${WASM_GLUE.source}`;
 
 // A class of a file loading a Feathers package (`class Users extends KnexService`, a custom service
 // typed by @feathersjs/feathers): another file's `use(path, new Users())` serves its methods (feathersServices.ts).
@@ -299,10 +301,10 @@ export function isNextHandlerFile(file: string): boolean {
   return NEXT_HANDLER_PATH.test(file.replace(/\\/g, '/')) || isNextMetadataCode(file);
 }
 
-/** Whether `file` may be a file whose exports are routes (a Next.js route handler, a Nitro handler, a SvelteKit endpoint, a Remix route module): read whatever its text. */
+/** Whether `file` may be a file whose exports are routes (a Next.js route handler, a Nitro handler, a SvelteKit or Astro endpoint, a Remix route module): read whatever its text. */
 export function readsHandlerExports(file: string, text: string): boolean {
   const slashed = file.replace(/\\/g, '/');
-  return isNextHandlerFile(file) || isNitroHandlerFile(file, text) || SVELTEKIT_ENDPOINT_PATH.test(slashed) || REMIX_ROUTE_PATH.test(slashed);
+  return isNextHandlerFile(file) || isNitroHandlerFile(file, text) || SVELTEKIT_ENDPOINT_PATH.test(slashed) || ASTRO_ENDPOINT_PATH.test(slashed) || REMIX_ROUTE_PATH.test(slashed);
 }
 
 /** Whether `file` may be a Nitro handler (NITRO_HANDLER_PATH) by its path, with a default export in `text`. */

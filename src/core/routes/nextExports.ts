@@ -1,7 +1,8 @@
 // What a Next.js route handler file exports, read from its syntax tree: the HTTP methods an App
 // Router `route.ts` answers (its exports named GET, POST, ...) and whether a Pages Router API file
 // has a default export (its handler, which answers every method). A SvelteKit endpoint's
-// (`+server.ts`) are read the same way, with its `fallback` export, and a Remix route module's
+// (`+server.ts`) are read the same way, with its `fallback` export, an Astro endpoint's with its
+// `ALL`, and a Remix route module's
 // loader and action. Read only for files whose path
 // can be one (isNextHandlerFile); nextRoutes.ts turns them into routes once the app's folder is known.
 import ts from './compiler';
@@ -23,6 +24,8 @@ export interface NextHandlerExports {
   reexportsAll?: string[];
   /** A SvelteKit endpoint's `fallback` export, answering every method it exports no handler for: the line naming it. */
   fallbackLine?: number;
+  /** An Astro endpoint's `ALL` export, answering every method it exports no handler for (astroRoutes.ts): the line naming it. */
+  allLine?: number;
   /** A metadata file's generateSitemaps or generateImageMetadata export (nextMetadata.ts): the line naming it. */
   idsLine?: number;
   /** A Remix / React Router route module's `loader` and `action` exports (remixRoutes.ts): the line naming each. */
@@ -38,6 +41,7 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
     const text = name.text;
     if (METADATA_ID_EXPORTS.has(text)) out.idsLine ??= lineOf(name);
     if (text === 'fallback') out.fallbackLine ??= lineOf(name);
+    if (text === 'ALL') out.allLine ??= lineOf(name);
     if (text === 'loader') out.loaderLine ??= lineOf(name);
     if (text === 'action') out.actionLine ??= lineOf(name);
     if (HANDLER_METHODS.has(text) && !out.methods.some((m) => m.method === text)) out.methods.push({ method: text as HttpMethod, line: lineOf(name) });
@@ -59,7 +63,7 @@ export function nextHandlerExports(sf: ts.SourceFile): NextHandlerExports | unde
     }
   }
   const remix = out.loaderLine !== undefined || out.actionLine !== undefined;
-  return out.methods.length > 0 || out.defaultLine !== undefined || out.fallbackLine !== undefined || remix || out.reexportsAll ? out : undefined;
+  return out.methods.length > 0 || out.defaultLine !== undefined || out.fallbackLine !== undefined || out.allLine !== undefined || remix || out.reexportsAll ? out : undefined;
 }
 
 /** The identifiers a declaration binds: `GET`, or each of `{ GET, POST }`, `{ handlers: { GET, POST } }`, `[GET]`. */

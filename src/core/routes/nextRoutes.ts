@@ -19,6 +19,7 @@ import { dynamicSegment, metadataRouteOf } from './nextMetadata';
 import { nitroAppLayout, nitroAppRoutes, type NitroLayout } from './nitroRoutes';
 import { svelteKitAppRoutes, svelteKitLayout, type SvelteKitLayout } from './svelteKitRoutes';
 import { remixAppRoutes, remixLayout, type RemixLayout } from './remixRoutes';
+import { astroAppRoutes, astroLayout, type AstroLayout } from './astroRoutes';
 import { packageFolders } from './packageFolders';
 import { envPathNote, envPathValue, type ServiceEnv } from './settingGuardWarnings';
 
@@ -204,6 +205,8 @@ export interface NextServing {
   svelteKit?: SvelteKitLayout;
   /** Where its route modules are, when it is a Remix or React Router framework-mode app (remixRoutes.ts). */
   remix?: RemixLayout;
+  /** Where its endpoints are, when it is an Astro app built for a server (astroRoutes.ts). */
+  astro?: AstroLayout;
 }
 
 /** What the package in `dir` needs for nextServedRoutes. `files`: its source files (where its handlers are); `env`: the service's environment (configLayout). */
@@ -215,13 +218,15 @@ export async function nextServing(fs: FsLike, dir: string, files: readonly strin
   const nitro = await nitroAppLayout(fs, dir);
   const svelteKit = await svelteKitLayout(fs, dir);
   const remix = await remixLayout(fs, dir);
-  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}), ...(svelteKit ? { svelteKit } : {}), ...(remix ? { remix } : {}) };
+  const astro = await astroLayout(fs, dir);
+  return { ...(handlerPaths ? { handlerPaths } : {}), ...(layout ? { layout, metadataFiles } : {}), ...(nitro ? { nitro } : {}), ...(svelteKit ? { svelteKit } : {}), ...(remix ? { remix } : {}), ...(astro ? { astro } : {}) };
 }
 
 /**
  * The routes of the package in `dir` as it serves them: a Next.js app's route handlers' own added
  * (a Nuxt app's or a Nitro server's file routes likewise, nitroRoutes.ts, and a SvelteKit app's
- * endpoints, svelteKitRoutes.ts, and a Remix app's resource routes, remixRoutes.ts),
+ * endpoints, svelteKitRoutes.ts, an Astro app's, astroRoutes.ts, and a Remix app's resource
+ * routes, remixRoutes.ts),
  * a framework app's they hand requests to bounded by the handlers' folders (nextHandlers.ts); any
  * other package's as collected. `extracted`: the scans of its files.
  */
@@ -232,6 +237,7 @@ export function nextServedRoutes(dir: string, collected: CollectedRoutes, extrac
     ...(serving.nitro ? [nitroAppRoutes(dir, extracted, serving.nitro)] : []),
     ...(serving.svelteKit ? [svelteKitAppRoutes(dir, extracted, serving.svelteKit)] : []),
     ...(serving.remix ? [remixAppRoutes(dir, extracted, serving.remix)] : []),
+    ...(serving.astro ? [astroAppRoutes(dir, extracted, serving.astro)] : []),
   ];
   if (own.length === 0) return served;
   return { routes: [...served.routes, ...own.flatMap((o) => o.routes)], warnings: [...served.warnings, ...own.flatMap((o) => o.warnings)] };

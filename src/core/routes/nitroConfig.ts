@@ -1,6 +1,6 @@
-// What a nuxt.config or nitro.config (or a svelte.config: svelteKitRoutes.ts) says, read from its
-// text without running it: the options of the object its default export passes to
-// defineNuxtConfig / defineNitroConfig (or exports, itself or by the name of a constant), by
+// What a nuxt.config or nitro.config (or a svelte.config: svelteKitRoutes.ts; an astro.config:
+// astroRoutes.ts) says, read from its text without running it: the options of the object its
+// default export passes to defineNuxtConfig / defineNitroConfig / defineConfig (or exports, itself or by the name of a constant), by
 // their dotted path (`app.baseURL`, `srcDir`), each with its written value and line. Only plain
 // values are kept; a nested object's own options are listed under its path, an array as written
 // and its objects' under its path and their index (`handlers[0].route`).
@@ -93,7 +93,7 @@ function readArray(code: string, open: number, path: string, out: Map<string, Co
 export function configOptions(text: string): Map<string, ConfigValue> {
   const code = withoutComments(text);
   const out = new Map<string, ConfigValue>();
-  const call = /\bdefine(?:Nuxt|Nitro)Config\s*\(\s*\{/.exec(code) ?? /\bexport\s+default\s*\{/.exec(code) ?? namedDefault(code);
+  const call = /\bdefine(?:Nuxt|Nitro)Config\s*\(\s*\{/.exec(code) ?? /\bexport\s+default\s*\{/.exec(code) ?? namedDefault(code) ?? /\bexport\s+default\s+defineConfig\s*\(\s*\{/.exec(code);
   if (call) readObject(code, call.index + call[0].length - 1, '', out);
   return out;
 }
