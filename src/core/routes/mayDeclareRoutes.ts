@@ -222,8 +222,8 @@ const NITRO_HANDLER_PATH = /\/(?:api|routes)\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
 const SVELTEKIT_ENDPOINT_PATH = /\/\+server\.[jt]s$/;
 /** An Astro endpoint's path (`src/pages/api/users/[id].ts`: a script below a `pages` folder): its exported GET, POST... and ALL are its routes (astroRoutes.ts). */
 const ASTRO_ENDPOINT_PATH = /\/pages\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]s$/;
-/** A Remix / React Router route module's path (`app/routes/api.users.$id.ts`, `app/routes/api.items/route.ts`, remix-flat-routes' `app/routes/api+/mobile+/assets.ts`): its loader and action are its routes (remixRoutes.ts). */
-const REMIX_ROUTE_PATH = /\/app\/routes\/(?:[^/]+\+\/)*(?:[^/]+\/)?[^/]+\.[cm]?[jt]sx?$/;
+/** A Remix / React Router route module's path (`app/routes/api.users.$id.ts`, `app/routes/api.items/route.ts`, remix-flat-routes' `app/routes/api+/mobile+/assets.ts`, Remix 1's nested `app/routes/auth/login.ts`): its loader and action are its routes (remixRoutes.ts). */
+const REMIX_ROUTE_PATH = /\/app\/routes\/(?:[^/]+\/)*[^/]+\.[cm]?[jt]sx?$/;
 /** A Nitro handler is its file's default export, its own or another file's (`export { default } from './list.post'`). */
 const DEFAULT_EXPORT = /\bexport\s+default\b|\bmodule\.exports\s*=|\bexport\s*\{[^}]*\bdefault\b[^}]*\}/;
 

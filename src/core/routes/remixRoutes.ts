@@ -10,6 +10,8 @@
 // not. React Router's app/routes.ts building its routes in code is run (remixRouteConfig.ts); a
 // config calling remix-flat-routes reads the folder by that package's convention (remixFlatRoutes.ts);
 // routes it cannot follow and Remix's other `routes()` options are not read: a warning says so.
+// An app built with Remix 1 (its package.json's or lockfile's @remix-run/dev) that does not opt in
+// to the flat convention reads its routes folder by Remix 1's nested folders (remixV1PathsOf).
 import { join, sep } from 'node:path';
 import type { FsLike } from '../ports';
 import type { HttpMethod, RouteDef } from '../model';
@@ -33,6 +35,8 @@ export interface RemixLayout {
   configured?: ReadonlyMap<string, string[]>;
   /** Whether the routes folder is read by remix-flat-routes' convention (`+` folders) rather than the framework's own. */
   flatFolders?: boolean;
+  /** Whether the routes folder is read by Remix 1's nested folder convention (remixV1PathsOf) rather than the flat one. */
+  nestedFolders?: boolean;
 }
 
 /** The packages that build a Remix or React Router framework-mode app. */
@@ -68,7 +72,45 @@ export async function remixLayout(fs: FsLike, dir: string): Promise<RemixLayout 
   const remix = await firstText(fs, dir, REMIX_CONFIGS);
   const remixFlat = remix ? flatRoutesUse(remix.text) : undefined;
   if (remix && remixFlat) return flatFoldersLayout(remix.file, remixFlat);
-  return { routesDir: 'app/routes', warnings: remix && ROUTES_OPTION.test(remix.text) ? [scanWarningText(remix.file, { id: 'remixRouteConfig', args: [] })] : [] };
+  const warnings = remix && ROUTES_OPTION.test(remix.text) ? [scanWarningText(remix.file, { id: 'remixRouteConfig', args: [] })] : [];
+  const nested = pkg && !V2_ROUTE_CONVENTION.test(remix?.text ?? '') && (await remixDevMajor(fs, dir, pkg)) === 1;
+  return { routesDir: 'app/routes', warnings, ...(nested ? { nestedFolders: true } : {}) };
+}
+
+/** Remix 1's opt-in to the flat convention (`future: { v2_routeConvention: true }`). */
+const V2_ROUTE_CONVENTION = /\bv2_routeConvention\s*:\s*true\b/;
+
+/**
+ * The major of @remix-run/dev the package builds with: its package.json's range (`^1.19.3`), else
+ * the version its lockfile resolved (`"latest"` in package.json, yarn.lock's or package-lock.json's
+ * entry); undefined when none says.
+ */
+async function remixDevMajor(fs: FsLike, dir: string, pkg: Record<string, unknown>): Promise<number | undefined> {
+  const deps = { ...(pkg['devDependencies'] as object | undefined), ...(pkg['dependencies'] as object | undefined) } as Record<string, unknown>;
+  const spec = deps['@remix-run/dev'];
+  const ranged = typeof spec === 'string' ? /^\s*(?:[\^~=v]|>=?)?\s*(\d+)/.exec(spec)?.[1] : undefined;
+  if (ranged !== undefined) return Number(ranged);
+  const yarn = await fs.readFile(join(dir, 'yarn.lock')).catch(() => undefined);
+  const fromYarn = yarn !== undefined ? /^"?@remix-run\/dev@[^\n]*:\n\s+version:?\s+"?(\d+)\./m.exec(yarn)?.[1] : undefined;
+  if (fromYarn !== undefined) return Number(fromYarn);
+  const lock = await readJsonObject(fs, join(dir, 'package-lock.json'));
+  const installed = (lock?.['packages'] as Record<string, { version?: unknown }> | undefined)?.['node_modules/@remix-run/dev']?.version;
+  const major = typeof installed === 'string' ? /^(\d+)\./.exec(installed)?.[1] : undefined;
+  return major !== undefined ? Number(major) : undefined;
+}
+
+/**
+ * The URL paths of a route module by Remix 1's nested folder convention
+ * (remix.run/docs/en/1.19.3/file-conventions/routes-files), or none when it is no route module:
+ * folders and dots are segments (`auth/login.ts`, `auth.login.ts` -> /auth/login), `index` its
+ * parent's index, `$id` a parameter, `$` the rest, `__name` a pathless layout, `[.]` an escape.
+ */
+export function remixV1PathsOf(rel: string): string[] {
+  const parts = rel.split('/');
+  const file = MODULE.exec(parts.pop() ?? '')?.[1];
+  if (file === undefined || [...parts, file].some((p) => p.startsWith('.'))) return [];
+  const segments = [...parts, ...splitSegments(file)].filter((s, i, all) => !(i === all.length - 1 && s === 'index') && !s.startsWith('__'));
+  return [joinRoutePath('', ...segments.map(urlSegment))];
 }
 
 /** The layout of an app whose `config` calls remix-flat-routes: its convention over app/routes, or a warning when the call changes it. */
@@ -142,6 +184,7 @@ function modulePaths(dir: string, file: string, layout: RemixLayout): string[] {
   const root = join(dir, ...layout.routesDir.split('/')) + sep;
   if (!file.startsWith(root)) return [];
   const rel = file.slice(root.length).split(sep).join('/');
+  if (layout.nestedFolders) return remixV1PathsOf(rel);
   return layout.flatFolders ? flatFolderPathsOf(rel) : remixPathsOf(rel);
 }
 

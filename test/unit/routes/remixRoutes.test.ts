@@ -1,6 +1,6 @@
 // A Remix / React Router app's resource routes (remixRoutes.ts): fixtures of our own.
 import * as assert from 'node:assert/strict';
-import { findRemixApps, isRemixAppSource, remixAppRoutes, remixLayout, remixPathsOf } from '../../../src/core/routes/remixRoutes';
+import { findRemixApps, isRemixAppSource, remixAppRoutes, remixLayout, remixPathsOf, remixV1PathsOf } from '../../../src/core/routes/remixRoutes';
 import { handlerServedRoutes } from '../../../src/core/gather/appPackages';
 import { memFs } from '../helpers/memFs';
 import { listed, scansOf } from '../helpers/handlerScans';
@@ -69,6 +69,41 @@ suite('remixLayout', () => {
     // Routes built from flatRoutes()'s (each again under a language) are run: no warning.
     assert.deepEqual((await remixLayout(fs, '/l'))?.warnings, []);
     assert.equal(await remixLayout(fs, '/o'), undefined);
+  });
+});
+
+suite("Remix 1's nested folder convention", () => {
+  test('folders and dots are segments, index its parent, $id a parameter, $ the rest, __name pathless, a single _ a plain segment', () => {
+    assert.deepEqual(remixV1PathsOf('auth/login.ts'), ['/auth/login']);
+    assert.deepEqual(remixV1PathsOf('auth.refresh.ts'), ['/auth/refresh']);
+    assert.deepEqual(remixV1PathsOf('proxy/index.ts'), ['/proxy']);
+    assert.deepEqual(remixV1PathsOf('index.tsx'), ['/']);
+    assert.deepEqual(remixV1PathsOf('orders/$orderId/receipt.ts'), ['/orders/:orderId/receipt']);
+    assert.deepEqual(remixV1PathsOf('files/$.ts'), ['/files/*']);
+    assert.deepEqual(remixV1PathsOf('__app/health.ts'), ['/health']);
+    assert.deepEqual(remixV1PathsOf('_meta/index.ts'), ['/_meta']);
+    assert.deepEqual(remixV1PathsOf('feed[.]xml.ts'), ['/feed.xml']);
+  });
+
+  test('an app building with @remix-run/dev 1 (its range, else the version yarn.lock or package-lock.json resolved) reads them, unless it opts in to the flat convention', async () => {
+    const v1 = JSON.stringify({ devDependencies: { '@remix-run/dev': '^1.19.3' } });
+    const latest = JSON.stringify({ devDependencies: { '@remix-run/dev': 'latest' } });
+    const fs = memFs({
+      '/a/package.json': v1,
+      '/b/package.json': latest,
+      '/b/yarn.lock': '"@remix-run/dev@latest":\n  version "1.7.0"\n  resolved "https://registry.example/dev-1.7.0.tgz"\n',
+      '/c/package.json': latest,
+      '/c/package-lock.json': JSON.stringify({ packages: { 'node_modules/@remix-run/dev': { version: '2.15.0' } } }),
+      '/d/package.json': v1,
+      '/d/remix.config.js': 'module.exports = { future: { v2_routeConvention: true } };\n',
+    });
+    assert.equal((await remixLayout(fs, '/a'))?.nestedFolders, true);
+    assert.equal((await remixLayout(fs, '/b'))?.nestedFolders, true);
+    assert.equal((await remixLayout(fs, '/c'))?.nestedFolders, undefined);
+    assert.equal((await remixLayout(fs, '/d'))?.nestedFolders, undefined);
+    const files = { '/a/app/routes/auth/login.ts': RESOURCE, '/a/app/routes/auth/CreateForm.tsx': 'export const CreateForm = () => null;\n', '/a/app/routes/accounts/index.tsx': PAGE };
+    const got = remixAppRoutes('/a', scansOf(files), (await remixLayout(fs, '/a')) ?? { routesDir: 'app/routes', warnings: [] });
+    assert.deepEqual(listed(got.routes), ['DELETE /auth/login@3', 'GET /auth/login@2', 'PATCH /auth/login@3', 'POST /auth/login@3', 'PUT /auth/login@3']);
   });
 });
 
