@@ -1989,7 +1989,8 @@ function addHelperRoute(s: Scanned, call: NonNullable<ExtractedFile['helperCalls
   }
   if (method && path?.startsWith('/')) {
     if (unknownPrefixPath(path) !== undefined) warn(scanWarningText(s.file, { id: 'routeValuePart', args: [method, joinRoutePath(path)], line }));
-    s.x.routes.push({ method, path: joinRoutePath(path), line, kind: 'router', router });
+    // The router's own prefix (`new Elysia({ prefix: '/api' })`, koa-router's), as its routes written in this file have it.
+    s.x.routes.push({ method, path: joinRoutePath(literalOf(s.x.routerPrefixes?.[router]) ?? '', path), line, kind: 'router', router });
   }
   else if (method && path === undefined) warn(scanWarningText(s.file, { id: 'routeValue', args: [method], line }));
   else if (!method) warn(scanWarningText(s.file, { id: 'routeTable', args: [], line }));

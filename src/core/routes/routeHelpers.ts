@@ -736,7 +736,11 @@ export abstract class RouteHelperReader extends RouterCallReader {
     const helper = called !== undefined ? this.routeHelpers.get(called) : undefined;
     if (helper && called !== undefined && !this.expanding.some((e) => e.name === called)) {
       // One helper handing on to another is read at the outer helper's call sites, not in its own body.
-      if (this.expanding.length === 0 && this.inRouteHelper(call)) return;
+      // Its routes of literal paths on the router it is handed are the outer function's router's: that router mounts it.
+      if (this.expanding.length === 0 && this.inRouteHelper(call)) {
+        this.mountPassedRouters(call, called, () => true, true);
+        return;
+      }
       return this.expandRouteHelper(call, called, helper);
     }
     const req = loaded === undefined ? requireSource(callee) : undefined;

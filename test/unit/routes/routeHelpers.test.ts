@@ -305,4 +305,53 @@ suite('route helpers of a fixed method', () => {
     assert.deepEqual(routes, ['GET /settings', 'GET /settings/mail', 'POST /settings', 'POST /settings/mail']);
     assert.deepEqual(warnings, []);
   });
+
+  test("Express: a helper of the same file registering a literal route beside one of the path it is given, called by the file's exported function with the router it is handed: both under that router's mount, as the exported function's own", () => {
+    const { routes, warnings } = collect({
+      '/s/routes.js': [
+        "const express = require('express');",
+        'function withHealth(router, path) {',
+        "  router.get('/health', (req, res) => res.send('ok'));",
+        "  router.get(path, (req, res) => res.send('page'));",
+        '}',
+        'function install(router) {',
+        "  router.get('/home', (req, res) => res.send('home'));",
+        "  withHealth(router, '/about');",
+        '}',
+        'module.exports = { install };',
+      ].join('\n'),
+      '/s/server.js': [
+        "const express = require('express');",
+        "const { install } = require('./routes');",
+        'const app = express();',
+        'const router = express.Router();',
+        'install(router);',
+        "app.use('/site', router);",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /site/about', 'GET /site/health', 'GET /site/home']);
+    assert.deepEqual(warnings, []);
+  });
+
+  test("Elysia: another file's helper handed an instance made with its own prefix option (new Elysia({ prefix: '/v2' })): the helper's routes are under that prefix, as the instance's own", () => {
+    const { routes, warnings } = collect({
+      '/s/src/pages.ts': [
+        "import type { Elysia } from 'elysia';",
+        'export function page(app: Elysia, path: string) {',
+        "  app.get(path, () => 'page');",
+        '}',
+      ].join('\n'),
+      '/s/src/index.ts': [
+        "import { Elysia } from 'elysia';",
+        "import { page } from './pages';",
+        "const app = new Elysia({ prefix: '/v2' });",
+        "app.get('/', () => 'root');",
+        "page(app, '/docs');",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    assert.deepEqual(routes, ['GET /v2', 'GET /v2/docs']);
+    assert.deepEqual(warnings, []);
+  });
 });
