@@ -18,6 +18,10 @@ import { givenArgs } from './argConditions';
 import { loopOfBody } from './loopOverTable';
 import { envVariableRead, keptAt } from './envReads';
 
+/** chanfana, OpenAPI registries over Hono apps, and its function wrapping one. */
+const CHANFANA = 'chanfana';
+const CHANFANA_HONO = 'fromHono';
+
 /** Calls whose result is an app or a router. */
 const ROUTER_FACTORY =
   /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|Elysia|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
@@ -284,6 +288,9 @@ export abstract class DeclarationReader extends Evaluator {
       }
       return;
     }
+    // chanfana's `fromHono(app)`: the app again (openApiWrapped), not a router another package makes.
+    const wrapped = this.openApiWrapped(skipOuter(init));
+    if (wrapped !== undefined && wrapped !== node.name.text) return this.aliasRouter(node, wrapped);
     const maker = this.routerMaker(root) ?? this.classMaker(root, name) ?? moduleInstanceMaker(root, node, this.decls);
     if (maker !== undefined && !this.shadowsKnown(name)) {
       this.factoryNames.set(root, name);
@@ -291,10 +298,7 @@ export abstract class DeclarationReader extends Evaluator {
       return;
     }
     const aliased = this.aliasedRouter(init);
-    if (aliased !== undefined && aliased !== node.name.text) {
-      this.routerAliases.set(node.name.text, [...(this.routerAliases.get(node.name.text) ?? []), { of: aliased, fn: enclosingFunction(node) }]);
-      return;
-    }
+    if (aliased !== undefined && aliased !== node.name.text) return this.aliasRouter(node, aliased);
     // Hono `const api = app.basePath('/api')`: another face of `app`, its paths under the base.
     const call = isCallExpression(init) && isPropertyAccessExpression(init.expression) && init.expression.name.text === 'basePath' ? init : undefined;
     const based = call && isPropertyAccessExpression(call.expression) ? skipOuter(call.expression.expression) : undefined;
@@ -336,6 +340,25 @@ export abstract class DeclarationReader extends Evaluator {
     let cur = init;
     while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression) && keepsSameRouter(cur)) cur = skipOuter(cur.expression.expression);
     return isIdentifier(cur) && this.isReceiver(cur.text) ? cur.text : undefined;
+  }
+
+  /** `name` (a variable declared at `node`) as another name of the router `of` in the function declaring it. */
+  private aliasRouter(node: ts.VariableDeclaration, of: string): void {
+    const name = (node.name as ts.Identifier).text;
+    this.routerAliases.set(name, [...(this.routerAliases.get(name) ?? []), { of, fn: enclosingFunction(node) }]);
+  }
+
+  /**
+   * chanfana's `fromHono(app, { docs_url, ... })`: the OpenAPI registry over a Hono app, whose
+   * `get/post/...` and `route(prefix, sub)` register on that app (https://chanfana.pages.dev/):
+   * the app again. Its documentation routes (docs_url, openapi_url, redoc_url) are the library's.
+   */
+  private openApiWrapped(init: ts.Expression): string | undefined {
+    if (!isCallExpression(init) || !isIdentifier(init.expression)) return undefined;
+    const callee = init.expression.text;
+    const wraps = this.out.imports.some((i) => i.local === callee && i.source === CHANFANA && i.imported === CHANFANA_HONO);
+    const app = init.arguments[0] ? skipOuter(init.arguments[0]) : undefined;
+    return wraps && app && isIdentifier(app) && this.isReceiver(app.text) ? app.text : undefined;
   }
 
   /** `mod.default || mod`, `mod.default ?? mod`, `mod.default` of a module loaded whole: that module's default export. */
