@@ -21,6 +21,7 @@ import { loopbackMountPath } from './loopbackMount';
 import { inversifyExported, inversifyRoute } from './inversifyControllers';
 import { AWILIX_ROUTE, awilixExported, awilixVerbs, isAwilixRouter } from './awilixControllers';
 import { COOL_CONTROLLER, COOL_CORE, coolApiMethod, coolPrefixOfFile } from './coolControllers';
+import { fastifyControllerRoute, fastifyDecoratorRoute } from './fastifyDecorators';
 
 const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
   Get: 'GET',
@@ -39,8 +40,8 @@ const NEST_METHODS: Readonly<Record<string, HttpMethod>> = {
 const MIDWAY_METHODS: Readonly<Record<string, HttpMethod>> = { Del: 'DELETE' };
 const MIDWAY_PACKAGE = /^(?:@midwayjs\/|@cool-midway\/)/;
 
-/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts; awilix-express's are awilixControllers.ts's). */
-const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|@cool-midway\/|inversify-express-utils$)/;
+/** Packages of decorator frameworks whose controllers the scan places itself (Nest's global prefix, routing-controllers' routePrefix, OvernightJS, Egg's tegg, Ts.ED's mount: tsedMount.ts, Midway's directory-scanned controllers, inversify-express-utils' rootPath: inversifyControllers.ts; fastify-decorators': fastifyDecorators.ts; awilix-express's are awilixControllers.ts's). */
+const DECORATOR_FRAMEWORK = /^(?:@nestjs\/|routing-controllers$|@overnightjs\/|egg$|@eggjs\/|@tsed\/|@midwayjs\/|@cool-midway\/|inversify-express-utils$|fastify-decorators$)/;
 
 /** Class decorators making a controller: Nest's, routing-controllers' JsonController, tegg's (teggDecorators.ts). */
 const CONTROLLER_DECORATORS: ReadonlySet<string> = new Set(['Controller', 'JsonController', TEGG_CONTROLLER]);
@@ -242,6 +243,9 @@ export abstract class NestControllerReader extends NestAppReader {
    * options object after it naming the path (`basePath`, `path` or `prefix`).
    */
   private controllerPathArg(call: ts.CallExpression): ts.Expression | undefined {
+    // fastify-decorators' `@Controller({ route })` (fastifyDecorators.ts).
+    const route = fastifyControllerRoute(call, this.out.imports);
+    if (route !== null) return route;
     const [first, options] = call.arguments.map(skipOuter);
     if (!first || !options || !isObjectLiteralExpression(options) || isObjectLiteralExpression(first) || literalOf(this.evaluate(first)) !== undefined) return call.arguments[0];
     const key = ['basePath', 'path', 'prefix'].find((k) => this.prop(options, k) !== undefined);
@@ -403,7 +407,7 @@ export abstract class NestControllerReader extends NestAppReader {
         const name = this.decoratorName(d.expression.expression);
         const tegg = name === TEGG_METHOD;
         // A route decorator of a library read by its export (LoopBack's, inversify-express-utils'): its method and path argument.
-        const library = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression);
+        const library = this.loopbackRoute(d.expression) ?? this.inversifyRoute(d.expression) ?? fastifyDecoratorRoute(d.expression, this.out.imports);
         const method = tegg ? teggMethodOf(d.expression.arguments[0]) : library ? library.method : (NEST_METHODS[name] ?? this.midwayMethod(d.expression.expression));
         if ((tegg || library) && !method) {
           this.warn(d, { id: 'decoratorMethod', args: [name] });
