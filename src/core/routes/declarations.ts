@@ -17,6 +17,7 @@ import { Evaluator, REST_OF_MODULE } from './evaluator';
 import { givenArgs } from './argConditions';
 import { loopOfBody } from './loopOverTable';
 import { envVariableRead, keptAt } from './envReads';
+import { boundFields, routerFields } from './optionRouters';
 
 /** chanfana, OpenAPI registries over Hono apps, and its function wrapping one. */
 const CHANFANA = 'chanfana';
@@ -36,6 +37,9 @@ const PLAIN_ROUTER = /^(?:(\w+)\.Router|Router|KoaRouter)$/;
 const ROUTER_TYPE = /^(?:OpenAPIHono|Hono|Router|IRouter|Express|Application|FastifyInstance|Koa|KoaRouter|Elysia)$/;
 
 export abstract class DeclarationReader extends Evaluator {
+  /** Parameters typed with an options type declaring app or router fields, by name: those fields (readOptionRouters). */
+  private readonly optionRouterFields = new Map<string, string[]>();
+
   /**
    * `registerAs('app', () => ({ globalPrefix: '/api', urlVersion: { prefix: 'v' } }))` (@nestjs/config):
    * each literal (or `process.env.X || 'literal'` default) under its dotted key, `app.globalPrefix`,
@@ -176,6 +180,7 @@ export abstract class DeclarationReader extends Evaluator {
    */
   private readParameterType(node: ts.ParameterDeclaration): void {
     const type = node.type;
+    if (type) this.readOptionRouters(node.name, type);
     if (!type || !isIdentifier(node.name)) return;
     if (isTypeReferenceNode(type)) {
       const name = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
@@ -184,6 +189,23 @@ export abstract class DeclarationReader extends Evaluator {
       const of = type.exprName.text;
       if (this.routers.has(of) || this.importedNames.has(of) || this.typeImports.has(of)) this.typedReceivers.add(node.name.text);
     }
+  }
+
+  /**
+   * A parameter whose options type (the file's interface or type alias, or a literal) declares an
+   * app or router field (optionRouters.ts): `options.parent` and the names destructured from it
+   * there or later (`const { parent } = options`) are receivers.
+   */
+  private readOptionRouters(name: ts.BindingName, type: ts.TypeNode): void {
+    const fields = routerFields(type, this.sf, (t) => ROUTER_TYPE.test(t));
+    if (fields.length === 0) return;
+    if (isObjectBindingPattern(name)) {
+      for (const local of boundFields(name, fields)) this.typedReceivers.add(local);
+      return;
+    }
+    if (!isIdentifier(name)) return;
+    this.optionRouterFields.set(name.text, fields);
+    for (const f of fields) this.typedReceivers.add(`${name.text}.${f}`);
   }
 
   /**
@@ -266,6 +288,8 @@ export abstract class DeclarationReader extends Evaluator {
     if (init && (this.readRoutersTaken(node.name, init) || this.readBoundMethods(node.name, init))) return;
     // `const { port, globalPrefix } = configService.get('app')`: each name is that property of the value.
     if (isObjectBindingPattern(node.name) && init) {
+      const fields = isIdentifier(init) ? this.optionRouterFields.get(init.text) : undefined;
+      for (const local of fields ? boundFields(node.name, fields) : []) this.typedReceivers.add(local);
       for (const el of node.name.elements) if (isIdentifier(el.name) && !this.decls.has(el.name.text)) this.decls.set(el.name.text, el);
       return;
     }
