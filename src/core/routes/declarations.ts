@@ -8,7 +8,7 @@ import { argRef, concat, hasParams, hasRefs, LISTED, literalOf, readsArgs, reads
 import type { Scope } from './readerBase';
 import { loopedKeysOf, settingCall } from './appSettings';
 import { dottedName, skipOuter } from './tsSyntax';
-import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
+import { CONVENTIONAL_RECEIVER, CHAIN_KEEPS_ROUTER, ROUTER_FACTORY, returnedExpression, returnedValues, bindingNames, isTypeOnly, chainRoot, calleeName, envDefault, enclosingFunction, isFunctionLike, assignedValue } from './routeSyntax';
 import { ROUTER_METHODS } from './routeSpec';
 import { boundMethodsOf } from './boundMethods';
 import { loadedModule, isModuleLoad, dynamicImportSources, requireSource } from './moduleLoads';
@@ -22,10 +22,6 @@ import { boundFields, routerFields } from './optionRouters';
 /** chanfana, OpenAPI registries over Hono apps, and its function wrapping one. */
 const CHANFANA = 'chanfana';
 const CHANFANA_HONO = 'fromHono';
-
-/** Calls whose result is an app or a router. */
-const ROUTER_FACTORY =
-  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|Elysia|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
 
 /** koa-router's packages, old and new. */
 const KOA_ROUTER_PACKAGE = /^(?:koa-router|@koa\/router)$/;

@@ -3,13 +3,13 @@
 // The readers are layered on this class, one concept per file (see extract.ts); the methods a
 // lower layer calls on a higher one are declared here.
 import ts from './compiler';
-import { isBinaryExpression, isCallExpression, isExpression, isIdentifier, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
+import { isBinaryExpression, isCallExpression, isNewExpression, isExpression, isIdentifier, isParameter, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isVariableDeclaration } from './tsNodes';
 import type { HttpMethod } from '../model';
 import type { ConstValue } from './values';
 import type { ExtractedFile, SettingGuard } from './extracted';
 import { settingGuardOf, type GuardContext } from './settingGuards';
 import type { ScanMessage } from '../scanTexts';
-import { enclosingFunction, isTypeOnly } from './routeSyntax';
+import { ROUTER_FACTORY, calleeName, chainRoot, enclosingFunction, isTypeOnly } from './routeSyntax';
 import { forEachNodeLinkingParents, skipOuter } from './tsSyntax';
 
 export type Scope = Map<string, ts.Expression | ConstValue>;
@@ -124,8 +124,17 @@ export abstract class ReaderBase {
       else all.set(node.name.text, [node]);
       return false;
     }, this.calls);
+    const params = parameterFunctions(this.valueNodes);
     for (const [name, decls] of all) {
       const fns = decls.map((d) => enclosingFunction(d));
+      // A router declared in one function only, and a parameter of that name in another function of the file
+      // (`function make() { const router = Router(); ... }` beside `function mount(router) { ... }`):
+      // two values of one name, so the declaration gets its own as a redeclared one does.
+      const fn = fns[0];
+      if (fns.length === 1 && fn !== undefined && makesRouter(decls[0] as ts.VariableDeclaration) && [...(params.get(name) ?? [])].some((g) => g !== fn)) {
+        this.redeclared.set(name, [{ fn, decl: decls[0] as ts.VariableDeclaration, name: `${name}@${this.line(decls[0] as ts.VariableDeclaration)}` }]);
+        continue;
+      }
       if (new Set(fns).size < 2) continue;
       // The first declaration keeps the name (a top-level one first of all); each other function's its own.
       const first = fns.indexOf(undefined) >= 0 ? undefined : fns[0];
@@ -282,4 +291,23 @@ export abstract class ReaderBase {
   protected abstract tableKeyStep(call: ts.CallExpression): ConstValue | undefined;
   protected abstract addRoute(router: string, method: HttpMethod, value: ConstValue, node: ts.Node, code?: string): void;
   protected abstract decoratorRoutes(name: string, depth: number): Array<{ method: HttpMethod; path: ConstValue }> | undefined;
+}
+
+/** The functions declaring each plain parameter name (`function mount(router)`, `(router) => ...`), from the file's value nodes. */
+function parameterFunctions(nodes: readonly ts.Node[]): Map<string, Set<ts.Node>> {
+  const out = new Map<string, Set<ts.Node>>();
+  for (const node of nodes) {
+    if (!isParameter(node) || !isIdentifier(node.name)) continue;
+    const set = out.get(node.name.text) ?? new Set<ts.Node>();
+    set.add(node.parent);
+    out.set(node.name.text, set);
+  }
+  return out;
+}
+
+/** `const router = express.Router()`, `new Router({ prefix })`, `new Hono().basePath('/x')`: a declaration made by a router factory call. */
+function makesRouter(decl: ts.VariableDeclaration): boolean {
+  const root = decl.initializer ? chainRoot(skipOuter(decl.initializer)) : undefined;
+  const callee = root && (isCallExpression(root) || isNewExpression(root)) ? calleeName(root.expression) : undefined;
+  return callee !== undefined && ROUTER_FACTORY.test(callee);
 }

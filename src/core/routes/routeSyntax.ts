@@ -13,6 +13,10 @@ import { requireSource, isModuleLoad } from './moduleLoads';
  * in). Deliberately excludes client-ish names (axios, http, api, client, request) so that
  * `http.get('/users', config)` in front-end code is not taken for a route.
  */
+/** Calls whose result is an app or a router. */
+export const ROUTER_FACTORY =
+  /^(?:express|express\.Router|express\.default|e\.Router|Router|fastify|Fastify|Koa|KoaRouter|Hono|OpenAPIHono|Elysia|polka|restify\.createServer|createRouter|KoaRouter|router)$/;
+
 export const CONVENTIONAL_RECEIVER = /^(?:app|server|express|fastify|instance|router|routes|f)$|(?:Router|Routes|router|routes|App|app|Server)$/;
 
 /**
