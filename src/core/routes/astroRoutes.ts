@@ -17,7 +17,7 @@ import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { dependencyNames } from './serverApps';
 import { configOptions, literalString, type ConfigValue } from './nitroConfig';
-import { fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
+import { endpointRoutes, fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
 
 /** Where an Astro app's endpoints are, and under which base. */
 export interface AstroLayout {
@@ -74,18 +74,7 @@ export function astroPathsOf(rel: string): string[] {
 
 /** The routes the Astro app in `dir` declares among `extracted` (its files' scans): each endpoint's exported methods, `ALL` every method. */
 export function astroAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: AstroLayout): { routes: RouteDef[]; warnings: string[] } {
-  const root = join(dir, ...layout.routesDir.split('/')) + sep;
-  const unknown = layout.base === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
-  const routes: RouteDef[] = [];
-  for (const { file, x } of extracted) {
-    const handler = x.nextHandler;
-    if (!handler || !file.startsWith(root)) continue;
-    const methods = [...handler.methods, ...(handler.allLine !== undefined ? [{ method: 'ALL' as const, line: handler.allLine }] : [])];
-    for (const path of astroPathsOf(file.slice(root.length).split(sep).join('/'))) {
-      for (const m of methods) routes.push({ method: m.method, path: joinRoutePath(layout.base, path), file, line: m.line, origin: 'source', ...unknown });
-    }
-  }
-  return { routes, warnings: routes.length > 0 ? layout.warnings : [] };
+  return endpointRoutes(dir, extracted, layout, { pathsOf: astroPathsOf, allLine: (h) => h.allLine });
 }
 
 /** The Astro apps among `files` (a tree's, absolute) with an endpoint: servers of their own routes. A site with none is not one. */

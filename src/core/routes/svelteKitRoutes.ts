@@ -17,7 +17,7 @@ import type { ExtractedFile } from './extracted';
 import { joinRoutePath, UNKNOWN_PREFIX } from './joinPath';
 import { dependencyNames } from './serverApps';
 import { configOptions, literalString, type ConfigValue } from './nitroConfig';
-import { fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
+import { endpointRoutes, fileRouteApps, isFileRouteAppSource, type FileRouteFramework } from './packageFolders';
 
 /** Where a SvelteKit app's endpoints are, and under which base. */
 export interface SvelteKitLayout {
@@ -85,18 +85,7 @@ export function svelteKitPathsOf(rel: string): string[] {
 
 /** The routes the SvelteKit app in `dir` declares among `extracted` (its files' scans): each endpoint's exported methods, `fallback` as ALL. */
 export function svelteKitAppRoutes(dir: string, extracted: ReadonlyArray<{ file: string; x: ExtractedFile }>, layout: SvelteKitLayout): { routes: RouteDef[]; warnings: string[] } {
-  const root = join(dir, ...layout.routesDir.split('/')) + sep;
-  const unknown = layout.base === UNKNOWN_PREFIX ? { prefixUnknown: true as const } : {};
-  const routes: RouteDef[] = [];
-  for (const { file, x } of extracted) {
-    const handler = x.nextHandler;
-    if (!handler || !file.startsWith(root)) continue;
-    const methods = [...handler.methods, ...(handler.fallbackLine !== undefined ? [{ method: 'ALL' as const, line: handler.fallbackLine }] : [])];
-    for (const path of svelteKitPathsOf(file.slice(root.length).split(sep).join('/'))) {
-      for (const m of methods) routes.push({ method: m.method, path: joinRoutePath(layout.base, path), file, line: m.line, origin: 'source', ...unknown });
-    }
-  }
-  return { routes, warnings: routes.length > 0 ? layout.warnings : [] };
+  return endpointRoutes(dir, extracted, layout, { pathsOf: svelteKitPathsOf, allLine: (h) => h.fallbackLine });
 }
 
 /** The SvelteKit apps among `files` (a tree's, absolute) with an endpoint: servers of their own routes. A front end with none is not one. */
