@@ -54,7 +54,7 @@ function locateInStage(df: Dockerfile, stage: Stage, rel: string, viaFrom: boole
   for (let i = stage.copies.length - 1; i >= 0; i--) {
     const copy = stage.copies[i] as CopyInstr;
     // A release installed from the registry holds the package's files as published, as a copy of its folder would.
-    const hit = copy.byRun !== undefined && copy.fromRegistry !== true ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
+    const hit = copy.byRun !== undefined && copy.fromRegistry !== true && copy.from === undefined ? withinStage(df, stage, i, rel, file) : copy.from === undefined ? fromContext(copy, rel, file) : fromStage(df, stage, copy, rel, file);
     if (hit && !isWanted(hit.path, at)) continue;
     if (hit) return { ...hit, steps: [`${render(copy)} (${stageLabel(stage)})`, ...hit.steps], ...(copy.from !== undefined ? { fromStage: true } : {}) };
   }

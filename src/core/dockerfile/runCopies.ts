@@ -8,7 +8,7 @@ import { contextRoot, SCRIPT_FILE } from './locate';
 import { isAtOrInside } from '../pathInside';
 
 /** What one command of a RUN copies: a context-relative folder ('' for the whole context) to an absolute folder. */
-export type RunCopy = { source: string; dest: string; fromRegistry?: true };
+export type RunCopy = { source: string; dest: string; fromRegistry?: true; from?: string };
 
 /** The Dockerfile with a copy after each RUN command `copyOf` answers for (one or several), in that RUN's place. */
 export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: Stage, before: readonly string[], workdir: string) => RunCopy | readonly RunCopy[] | undefined): Dockerfile {
@@ -22,7 +22,7 @@ export function withRunCopies(df: Dockerfile, copyOf: (command: string, stage: S
       for (const [i, command] of commands.entries()) {
         for (const found of [copyOf(withoutRedirections(command), stage, commands.slice(0, i), run.workdir ?? stage.workdir) ?? []].flat()) {
           // A script copied alone lands at its own path (scriptIntoFolder): the destination is that file, not a folder.
-          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim(), ...(found.fromRegistry ? { fromRegistry: true as const } : {}) };
+          const copy: CopyInstr = { instruction: 'COPY', sources: [found.source], dest: found.dest, destIsDir: !SCRIPT_FILE.test(found.dest), line: run.line, byRun: command.trim(), ...(found.fromRegistry ? { fromRegistry: true as const } : {}), ...(found.from !== undefined ? { from: found.from } : {}) };
           copies.splice(at, 0, copy);
           for (const r of runs) if (r.afterCopy >= at) r.afterCopy += 1;
           at += 1;
@@ -83,7 +83,9 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
     const words = /^\s*(?:mv|cp)\s+(.*)$/.exec(command)?.[1]?.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-')).flatMap(expandBraces);
     const dest = words?.pop();
     const root = contextRoot(stage.copies.filter(copiesFromContext));
-    if (!words || dest === undefined || root === undefined || /[*?$]/.test(dest)) return undefined;
+    if (!words || dest === undefined || /[*?$]/.test(dest)) return undefined;
+    const staged = movedFromStage(words, dest, here, before, root);
+    if (staged || root === undefined) return staged;
     if (/^\s*cp\s(?:.*\s)?--parents\b/.test(command)) return withParents(words, dest, here, root);
     const renamed = renameOf(command, words, dest, here, root, before) ?? intoFolder(words, dest, here, root, before) ?? scriptIntoFolder(command, words, dest, here, root, before);
     if (renamed) return renamed;
@@ -97,6 +99,25 @@ export function withRunMoves(df: Dockerfile): Dockerfile {
       return [{ source: rel, dest: posix.resolve(here.workdir, dest, contents === undefined ? posix.basename(folder) : '') }];
     });
   });
+}
+
+/**
+ * `mv /opt/app/dist/backend/src /opt/app/`: one folder of what a `COPY --from=<stage>` of the stage put
+ * there (`COPY --from=build /build/dist /opt/app/dist`) moved or copied elsewhere in it: a copy of that
+ * stage's folder to the new place (/build/dist/backend/src to /opt/app/src), read as the COPY would be.
+ * Not for a folder inside where the stage copied the context (`root`): withRunMoves reads those.
+ */
+function movedFromStage(words: string[], dest: string, stage: Stage, before: readonly string[], root: string | undefined): RunCopy | undefined {
+  const [source] = words;
+  if (words.length !== 1 || source === undefined || /[*?$]/.test(source) || SCRIPT_FILE.test(source)) return undefined;
+  const abs = posix.resolve(stage.workdir, source.replace(/\/+$/, ''));
+  if (root !== undefined && isAtOrInside(root, abs, '/')) return undefined;
+  const copy = [...stage.copies].reverse().find((c) => c.from !== undefined && c.byRun === undefined && c.sources.length === 1 && isAtOrInside(c.dest, abs, '/'));
+  const [from] = copy?.sources ?? [];
+  if (!copy?.from || from === undefined || /[*?$]/.test(from) || abs === copy.dest) return undefined;
+  const into = posix.resolve(stage.workdir, dest);
+  const lands = namesFolder(dest) && mayExist(into, stage, root ?? '/nonexistent', before) ? posix.join(into, posix.basename(abs)) : into;
+  return { source: posix.join(posix.resolve('/', from), posix.relative(copy.dest, abs)), dest: lands, from: copy.from };
 }
 
 /**
