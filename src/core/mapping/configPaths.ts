@@ -10,6 +10,8 @@ import { posix } from 'node:path';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const CALL = /(?<![\w$.])(?:path\s*\.\s*)?(?:resolve|join)\s*\(([^()]*)\)/g;
 const DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:[^;\n=]*?(?:\|\||\?\?)\s*)?((?:path\s*\.\s*)?(?:resolve|join)\s*\([^()]*\))/g;
+/** A constant declared as a string literal alone: `const outputDirectory = 'dist'` (group 1 the name, group 3 the text). */
+const NAMED_FOLDER = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(['"`])([^'"`$\n]*)\2\s*(?:;|\n)/g;
 /** A known constant as an option's whole value (`output: outDir,`, `path: buildDir }`). */
 const OPTION_VALUE = /(\b[\w$]+\s*:\s*)([A-Za-z_$][\w$]*)(?=\s*[,}\n])/g;
 
@@ -18,11 +20,11 @@ const OPTION_VALUE = /(\b[\w$]+\s*:\s*)([A-Za-z_$][\w$]*)(?=\s*[,}\n])/g;
  * anchored (__dirname, or a constant that was) and each is known; undefined otherwise (an argument
  * computed at run time, an absolute literal, a first argument relative to the working folder).
  */
-function evaluate(args: string, known: ReadonlyMap<string, string>, configDir: string): string | undefined {
+function evaluate(args: string, known: ReadonlyMap<string, string>, configDir: string, names: ReadonlyMap<string, string> = new Map()): string | undefined {
   const parts = args.split(',').map((a) => a.trim()).filter((a) => a !== '');
   const values = parts.map((a, i) => {
     if (a === '__dirname') return i === 0 ? configDir : undefined;
-    if (IDENTIFIER.test(a)) return i === 0 ? known.get(a) : undefined;
+    if (IDENTIFIER.test(a)) return i === 0 ? known.get(a) : names.get(a);
     const literal = /^(['"`])([^'"`$]*)\1$/.exec(a)?.[2];
     return i === 0 || literal === undefined || posix.isAbsolute(literal) ? undefined : literal;
   });
@@ -42,9 +44,11 @@ export function withConfigPaths(text: string, configDir: string): string {
     const value = evaluate(args, known, configDir);
     if (m[1] !== undefined && value !== undefined && !known.has(m[1])) known.set(m[1], value);
   }
+  // A constant naming a relative folder (`const outputDirectory = 'dist'`) stands for it after the first argument.
+  const names = new Map([...text.matchAll(NAMED_FOLDER)].filter((m) => !posix.isAbsolute(m[3] ?? '/')).map((m) => [m[1] ?? '', m[3] ?? '']));
   const quoted = (path: string) => `'${path}'`;
   const calls = text.replace(CALL, (call, args: string) => {
-    const value = evaluate(args, known, configDir);
+    const value = evaluate(args, known, configDir, names);
     return value === undefined ? call : quoted(value);
   });
   return calls.replace(OPTION_VALUE, (whole, key: string, name: string) => {

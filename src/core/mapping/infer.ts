@@ -190,7 +190,7 @@ async function gatherFacts(files: FsLike, spec: ServiceSpec, program: StartedPro
   // A script compiling file by file (babel src --out-dir lib) beside a bundler (webpack for the browser):
   // the image starting a file of its output runs that, not a bundle.
   // So does tsc's output beside a bundler building a front end of the package (startsTscOutput.ts).
-  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate, context)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined && findBundler(project, scripted) !== undefined, emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
+  const startsCompiled = df !== undefined && ((emit?.byFileCompiler === true && startedIn(df, build?.target, project, locate, context)(emit.dir, false) !== undefined) || (await startsTscOutput(fs, { ts, noServer: project.server === undefined ? findBundler(project, scripted) !== undefined : await bundlesElsewhere(fs, project, scripted, ts), emit, scripts: project.pkg?.scripts ?? {}, runs: runs.map((r) => r.command), started: startedFilesOf(df, build?.target, project, locate), projectDir: project.dir, locate, context }, evidence)) !== undefined);
   const notBundled = started !== undefined || devServer !== undefined || startsCompiled || emit?.keepsModules === true || (await startsCopiedSource(fs, project, sourceRoot, locate, evidence));
   const rollup = nx || notBundled || !df ? undefined : await startedBuildBundle(fs, project, startedIn(df, build?.target, project, locate, context));
   const nitro = nx || notBundled ? undefined : startedNitroOutput(await nitroBundle(fs, project, buildScriptNames(project)), df && { df, target: build?.target, project, locate, context });
@@ -522,6 +522,19 @@ function startedNxBuild(stage: Stage | undefined, project: BuildProject, evidenc
   if (nxBuildTarget === undefined) return {};
   evidence.push(l10n.t`the start command runs an Nx target that builds target ${nxBuildTarget} of the project, then runs its output`);
   return { nxBuildTarget };
+}
+
+/**
+ * A server whose build script both compiles with tsc and runs a front-end bundler writing to a folder
+ * of its own (`tsc && webpack`: tsc's outDir build, webpack's output.path dist): the bundler's
+ * output is not where tsc writes, so an image starting a file of tsc's output runs that, not a bundle.
+ */
+async function bundlesElsewhere(fs: FsLike, project: BuildProject, scripted: ScriptedBundle | undefined, ts: TsConfigInfo | undefined): Promise<boolean> {
+  const by = findBundler(project, scripted);
+  const outDir = ts?.outDir?.path;
+  if (by?.kind !== 'script' || outDir === undefined) return false;
+  const out = await bundlerOutputDir(fs, project, scripted);
+  return out !== undefined && !isAtOrInside(out.path, outDir) && !isAtOrInside(outDir, out.path);
 }
 
 /** The stage's start command, with the package scripts it runs written out. */

@@ -33,4 +33,10 @@ suite('bundler config paths computed from constants of the file', () => {
     const text = "const parts = ['a', 'b'].join(__dirname);\nconst p = Promise.resolve(__dirname);\n";
     assert.equal(withConfigPaths(text, '.'), text);
   });
+
+  test('a constant holding a relative folder literal (`const outputDirectory = \'dist\'`) is that folder after the first argument', () => {
+    const text = withConfigPaths("const outputDirectory = 'dist'\nmodule.exports = { output: { path: path.join(__dirname, outputDirectory) } };", '.');
+    assert.match(text, /path: 'dist'/);
+    assert.match(withConfigPaths("const abs = '/var/out';\nmodule.exports = { output: { path: path.join(__dirname, abs) } };", '.'), /path\.join\(__dirname, abs\)/);
+  });
 });

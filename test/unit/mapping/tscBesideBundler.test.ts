@@ -41,4 +41,16 @@ suite('mapping: tsc output beside a front-end bundler', () => {
     pkg.devDependencies = { webpack: '5' };
     await assertMapping({ ...files, '/ws/package.json': JSON.stringify(pkg) }, { bundled: true }, spec);
   });
+
+  test("a server whose build is `tsc && webpack` (webpack's output.path a constant's folder, not tsc's outDir) starting tsc's output is not a bundle", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'tsc && webpack --mode production', start: 'node build/server/index.js' }, dependencies: { express: '4', react: '18' }, devDependencies: { webpack: '5', typescript: '5' } }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './build', rootDir: './src' }, include: ['src'] }),
+      '/ws/src/server/index.ts': '',
+      '/ws/src/client/index.tsx': '',
+      '/ws/webpack.config.ts': "const outFolder = 'public-dist'\nmodule.exports = () => ({ entry: './src/client/index.tsx', output: { path: path.join(__dirname, outFolder) } })\n",
+      '/ws/Dockerfile': 'FROM node:20\nWORKDIR /srv/shortener\nCOPY package.json ./\nRUN npm ci\nCOPY . ./\nRUN npm run build\nCMD ["npm", "run", "start"]\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/src', target: '/srv/shortener/build', bundled: false }, spec);
+  });
 });
