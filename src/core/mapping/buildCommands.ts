@@ -20,7 +20,7 @@ const PACKAGE_MANAGERS = '(?:npm|pnpm|yarn|bun)';
 const TASK_RUNNERS = '(?:turbo|nx|lerna)';
 
 /** A RUN that builds (compiles or bundles) the sources; Vite+'s `vp pack` is tsdown (https://viteplus.dev/guide/pack). */
-export const BUILD_COMMAND = /\b(?:tsc|build|tsup|tsdown|rolldown|esbuild|webpack|swc|babel|ncc|vp\s+pack)\b/;
+export const BUILD_COMMAND = /\b(?:tsc|build|grunt|gulp|tsup|tsdown|rolldown|esbuild|webpack|swc|babel|ncc|vp\s+pack)\b/;
 
 /**
  * The task runners' own commands, which run no task: Turborepo's (`turbo prune --scope=api --docker`

@@ -36,6 +36,15 @@ const BUNDLER_CONFIGS: readonly BundlerConfig[] = [
     flag: /--outDir[=\s]+(['"]?)([^\s'"]+)\1/,
   },
   {
+    // SvelteKit's adapter-static writes the site to its `pages` folder (build by default), set in
+    // svelte.config.*, not vite's outDir: `vite build` runs it. Only a literal `pages` of that adapter.
+    // https://svelte.dev/docs/kit/adapter-static
+    tool: 'adapter-static',
+    command: /\bvite\s+build\b[^&|;]*/,
+    files: CONFIG_EXTENSIONS.map((e) => `svelte.config.${e}`),
+    output: /@sveltejs\/adapter-static['"`][\s\S]*?\badapter\s*\(\s*\{[^}]*?\bpages\s*:\s*(['"`])([^'"`$]+)\1/,
+  },
+  {
     tool: 'webpack',
     command: /(?:^|[\s&|;(])webpack\b[^&|;]*/,
     files: CONFIG_EXTENSIONS.map((e) => `webpack.config.${e}`),

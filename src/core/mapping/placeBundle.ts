@@ -36,10 +36,12 @@ export async function placeBundle(f: Facts): Promise<Placement | undefined> {
   }
   const part = startedOutputPart(f, outputs);
   if (part) return part;
-  for (const candidate of [...startedOutputFirst(f, outputs), f.sourceRoot]) {
+  const made = outputs.some((o) => f.locate(o) !== undefined) ? [] : (await builtFoldersCopied(f)).map((m) => m.abs);
+  for (const candidate of [...startedOutputFirst(f, outputs), ...made.slice(0, made.length === 1 ? 1 : 0), f.sourceRoot]) {
     const loc = candidate === undefined ? undefined : f.locate(candidate);
     if (!loc) continue;
     if (f.bundlerOut && candidate === f.bundlerOut.path) f.evidence.push(l10n.t`bundle output ${relative(f.context, f.bundlerOut.path) || '.'} (${f.bundlerOut.why})`);
+    if (made.includes(candidate)) f.evidence.push(l10n.t`bundle output ${relative(f.context, candidate)}: the one folder of the project the image copies from a build stage, made by the build (not in the context), where no bundler's configuration names its output`);
     f.evidence.push(targetFrom(loc));
     return candidate === f.sourceRoot ? { target: loc.path, rewrites: {} } : { target: loc.path, buildOutDir: candidate, rewrites: {} };
   }
@@ -92,6 +94,20 @@ function workspaceMainOf(f: Facts): (imageDir: string) => string | undefined {
 async function packedBundle(f: Facts): Promise<Placement | undefined> {
   const stage = f.df && builtStage(f.df, f.spec.build?.target);
   if (!f.df || !stage || f.bundler?.kind !== 'scriptFile' || JS_RUNNER.test(stage.start ?? '')) return undefined;
+  const [only, ...more] = await builtFoldersCopied(f);
+  if (!only || more.length > 0) return undefined;
+  f.evidence.push(l10n.t`the image holds ${relative(f.context, only.abs)}, made by the build (not in the workspace), and starts no JavaScript runner: the bundle packed into an executable there`);
+  f.evidence.push(targetFrom(only.loc));
+  return { target: only.loc.path, rewrites: {} };
+}
+
+/**
+ * The paths of the project (below its folder, not the folder itself) the built stage copies from
+ * another stage that the context does not hold: made by the build (a bundle folder, an executable).
+ */
+async function builtFoldersCopied(f: Facts): Promise<{ abs: string; loc: Location }[]> {
+  const stage = f.df && builtStage(f.df, f.spec.build?.target);
+  if (!f.df || !stage) return [];
   const made: { abs: string; loc: Location }[] = [];
   for (const copy of stage.copies) {
     const from = copy.from === undefined ? undefined : findStage(f.df.stages, copy.from);
@@ -104,11 +120,7 @@ async function packedBundle(f: Facts): Promise<Placement | undefined> {
       if (loc) made.push({ abs, loc });
     }
   }
-  const [only, ...more] = made;
-  if (!only || more.length > 0) return undefined;
-  f.evidence.push(l10n.t`the image holds ${relative(f.context, only.abs)}, made by the build (not in the workspace), and starts no JavaScript runner: the bundle packed into an executable there`);
-  f.evidence.push(targetFrom(only.loc));
-  return { target: only.loc.path, rewrites: {} };
+  return made;
 }
 
 /**

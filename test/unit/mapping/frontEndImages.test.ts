@@ -325,4 +325,25 @@ suite('mapping: a static site of no package', () => {
     const files = { ...SITE, '/ws/site/docs/index.html': '', '/ws/site/Dockerfile': `${SITE['/ws/site/Dockerfile']}COPY docs /usr/share/nginx/html/docs\n` };
     assert.equal(await inferMapping(memFs(files), siteSpec), undefined);
   });
+
+  test("SvelteKit's adapter-static writes to its `pages` folder (svelte.config.js), which the nginx stage copies", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'vite build', dev: 'vite dev' }, devDependencies: { '@sveltejs/kit': '2', '@sveltejs/adapter-static': '3', vite: '6' } }),
+      '/ws/svelte.config.js': "import adapter from '@sveltejs/adapter-static';\nexport default { kit: { adapter: adapter({ pages: 'site', fallback: '404.html' }) } };\n",
+      '/ws/vite.config.js': 'export default {};\n',
+      '/ws/src/routes/+page.svelte': '',
+      '/ws/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /app\nCOPY . ./\nRUN pnpm build\nFROM nginx:alpine\nCOPY --from=builder /app/site /usr/share/nginx/html\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/src', target: '/usr/share/nginx/html', bundled: true, evidence: ["bundle output site (adapter-static's output folder in svelte.config.js)"] }, spec('/ws/Dockerfile'));
+  });
+
+  test('a front end built by a grunt task running webpack (its config in the Gruntfile): the one project folder the nginx stage copies from the build stage, made by the build, is the bundle', async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'npx grunt prod' }, devDependencies: { grunt: '1', webpack: '5' } }),
+      '/ws/Gruntfile.js': 'module.exports = (grunt) => { grunt.registerTask("prod", ["webpack:web"]); };\n',
+      '/ws/src/web/index.js': '',
+      '/ws/Dockerfile': 'FROM node:22 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm run build\nFROM nginx:alpine\nCOPY --from=builder /app/out/site /usr/share/nginx/html/\n',
+    };
+    await assertMapping(files, { sourceRoot: '/ws/src', target: '/usr/share/nginx/html', bundled: true }, spec('/ws/Dockerfile'));
+  });
 });
