@@ -24,7 +24,9 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*,\
 // returning JSX between the export and its quote); a decorator factory
 // (`export function GetUser(p) { return applyDecorators(Get(p)) }`) is named by its call.
 // A verb call with one plain argument (`config.get('port')`, `cache.get(key)`, `emitter.on(name)`)
-// is a lookup, never a registration: a route passes a handler too. A verb call given type arguments
+// is a lookup, never a registration: a route passes a handler too; so is one given a non-null asserted name
+// (`byKit.get(item.kit!)`), a query given a `where` object first (an ORM's `tx.asset.delete({ where })`),
+// and `Promise.all([...])`, whose `.all` is no router's. A verb call given type arguments
 // (`fastify.get<{ Querystring: { limit?: number; offset?: number } }>('/', h)`) is a route's: its `(`
 // comes after the `<...>`, whose type literal may hold `;` before any quote.
 // A route decorator of the project's own whose first argument is the method (`@APIRoute('GET', 'feed')`,
@@ -33,6 +35,8 @@ const HANDED_ON = String.raw`[\w$]\s*\(\s*(?:(?:[\w$]+|'[^'\n]*'|"[^"\n]*")\s*,\
 // tsoa's generateRoutes({ basePath }) in a script (tsoaRoutes.ts).
 // inversify-express-utils' `@controller('/x')`, `@httpGet('/')`... and its server's rootPath (inversifyControllers.ts);
 // awilix-express's class `@route('/x')` (awilixControllers.ts); cool-admin's `@CoolController({ api })` (coolControllers.ts).
+// A word ending in Router is a router's, except a front end's: a hook (`useRouter()` of Next.js, Expo, Vue),
+// react-router's MemoryRouter of tests, and "React Router" in prose (a Remix app's comments).
 // A call whose value the code keeps (assigned, `const ctx = this.requestFactory.get(token, options)`, or returned,
 // `return this.api.register(param.body, options)`) given only names is a lookup of a client or a store (a generated
 // API client's thousands of lines hold one per operation): a registration written so passes a path or a handler
@@ -45,7 +49,7 @@ const KEPT_LOOKUP = keptLookup(String.raw`(?:[^=!<>]=|\breturn)`);
 // client's call turned into a promise, piped or subscribed to): no framework's registration gives one.
 const KEPT_REGISTER = keptLookup('[^=!<>]=') + keptLookup(String.raw`\breturn`, String.raw`\s*\.(?:toPromise|pipe|subscribe)\s*\(`);
 const DECLARATIONS = new RegExp(
-  String.raw`@(?:[\w$]+\.)?(?:(?:Controller|CoolController|HTTPController|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|[\w$]+\(\s*['"](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|post|put|patch|delete|head|options)['"]\s*,)|\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+)\s*\))${KEPT_LOOKUP}|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|openapi)\s*\(|\.register\s*\(${KEPT_REGISTER}|\.meta\s*\(\s*\{\s*openapi\b|@(?:get|post|put|patch|del|operation)\s*\(|@(?:[\w$]+\.)?(?:controller|route|http(?:Get|Post|Put|Patch|Delete|Head|Options|Method)|all)\s*\(|\bInversifyExpressServer\b|\.basePath\s*\(|\bgenerateRoutes\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)(?:[^;\x60=]|=(?!>\s*\(?\s*<[\w>]))*?(?:['"]|(?<![\w$)>\]]\s*)\x60)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\b(?:export\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=|export\s+default|module\.exports\s*=)\s*\[\s*(?:\/\/[^\n]*\n\s*)*(?:[\w$]|\.\.\.)`,
+  String.raw`@(?:[\w$]+\.)?(?:(?:Controller|CoolController|HTTPController|Get|Post|Put|Patch|Delete|Head|Options|All|Module)\b|[\w$]+\(\s*['"](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|get|post|put|patch|delete|head|options)['"]\s*,)|(?<!\bPromise)\.(?:get|post|put|patch|delete|del|head|options|all|on)\s*\((?!\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.]+!?)\s*\)|\s*\{\s*where\s*:)${KEPT_LOOKUP}|\.(?:get|post|put|patch|delete|del|head|options|all|route)\s*<\s*[{\w$]|\.(?:route|use|openapi)\s*\(|\.register\s*\(${KEPT_REGISTER}|\.meta\s*\(\s*\{\s*openapi\b|@(?:get|post|put|patch|del|operation)\s*\(|@(?:[\w$]+\.)?(?:controller|route|http(?:Get|Post|Put|Patch|Delete|Head|Options|Method)|all)\s*\(|\bInversifyExpressServer\b|\.basePath\s*\(|\bgenerateRoutes\s*\(|setGlobalPrefix|enableVersioning|\bNestFactory\.create\b|\bcontrollers\s*:\s*\[|applyMiddleware|(?<!\buse|\bMemory|\bReact )Router\b|\bnew\s+(?:OpenAPIHono|Hono|Koa|Elysia)\b|\b(?:express|fastify|Fastify|polka)\s*\(|applyDecorators|@adonisjs\/core\/services\/router\b|@ioc:Adonis\/Core\/Route\b|\buse\(\s*['"]Route['"]\s*\)|\b(?:export\s+(?:const|enum|default)|module\.exports\s*=)(?!\s+(?:async\s+)?function\b|\s+[\w$]+(?:\s*:[^=;]*)?\s*=\s*(?:async\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;]*)?=>)(?:[^;\x60=]|=(?!>\s*\(?\s*<[\w>]))*?(?:['"]|(?<![\w$)>\]]\s*)\x60)|\bexport\s*(?:\*|\{)[^;]*?\bfrom\s*['"]|\bexport\s*\{[^}]*\}(?!\s*from\b)|\bexport\s+const\s+[\w$]+\s*=\s*[\w$]+\(\s*(?:[\w$]+\s*,?\s*\)\s*\(|\{\s*\.\.\.[\w$]+\s*,)|\b(?:export\s+const\s+[\w$]+(?:\s*:[^=;]*)?\s*=|export\s+default|module\.exports\s*=)\s*\[\s*(?:\/\/[^\n]*\n\s*)*(?:[\w$]|\.\.\.)`,
 );
 // An object of routers under path keys (`{ 'api/items': apiItems, '': defaultRoute }`): a quoted key
 // holding a slash, or empty, before a plain name, where a property starts (not `c ? '' : x,`).

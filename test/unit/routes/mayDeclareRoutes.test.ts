@@ -232,6 +232,27 @@ suite('mayDeclareRoutes (the cheap pre-filter)', () => {
     assert.equal(mayDeclareRoutes('app.use(routes)'), true);
   });
 
+  test('calls that are no registration: Promise.all, a lookup by a non-null asserted key, a query by a where object; a React Router hook, test router or prose', () => {
+    const plain = [
+      'export async function load(ids: string[]) {\n  return Promise.all([first(ids), second(ids)]);\n}',
+      'function owners(byKit: Map<string, Set<string>>, item: Item) {\n  byKit.get(item.kit!)!.add(item.owner!);\n}',
+      'async function remove(tx: Tx, id: string) {\n  await tx.item.delete({ where: { id } });\n}',
+      "import { useRouter } from 'expo-router';\nfunction Screen() {\n  const router = useRouter();\n  return null;\n}",
+      "import { MemoryRouter } from 'react-router';\nfunction wrap(ui) {\n  return render(ui, { wrapper: MemoryRouter });\n}",
+      '// React Router sends a host header with each data request\nfunction host(h: Headers) {\n  return h.has(HOST);\n}',
+    ];
+    for (const text of plain) assert.equal(mayDeclareRoutes(text), false, text);
+    // the same calls written as routes still pass
+    const routes = [
+      "router.all('/x', handler)",
+      'router.delete({ path: PATH }, handler)',
+      'api.get(path!, handler)',
+      'const router = Router();\nmodule.exports = router;',
+      'export const appRouter = createTRPCRouter({ users });',
+    ];
+    for (const text of routes) assert.equal(mayDeclareRoutes(text), true, text);
+  });
+
   test('a commented-out table of many lines, each with a comment inside and trailing blanks, is read once: no backtracking over the ways to split its comments', () => {
     // Each line `//   // note   ` could end its comment at any of its blanks or at its inner `//`: a pattern
     // letting a comment and the blanks after it share characters tries every split of every line (it hung).
