@@ -1,15 +1,9 @@
 // A router a function declares under a name another function of the file takes as a parameter:
 // two routers, not one.
 import * as assert from 'node:assert/strict';
-import { collectRoutes } from '../helpers/collectText';
+import { routeLines } from '../helpers/collectText';
 
-const routesOf = (files: Record<string, string>) =>
-  collectRoutes(
-    Object.entries(files).map(([file, text]) => ({ file, text })),
-    { moduleOf: () => undefined },
-  )
-    .routes.map((r) => `${r.method} ${r.path}`)
-    .sort();
+const routesOf = (files: Record<string, string>) => routeLines(Object.entries(files).map(([file, text]) => ({ file, text })));
 
 suite('routes: a local router named like another function parameter', () => {
   test("a factory's `const router = express.Router()` mounted by a function whose parameter is also `router`: its routes under each mount, the parameter's own at its place", () => {

@@ -1,15 +1,9 @@
 // A router handed in as a field of an options object whose declared type (the file's own interface,
 // type alias or a literal at the parameter) says it is an app or a router.
 import * as assert from 'node:assert/strict';
-import { collectRoutes } from '../helpers/collectText';
+import { routeLines } from '../helpers/collectText';
 
-const routesOf = (files: Record<string, string>) =>
-  collectRoutes(
-    Object.entries(files).map(([file, text]) => ({ file, text })),
-    { moduleOf: () => undefined },
-  )
-    .routes.map((r) => `${r.method} ${r.path}`)
-    .sort();
+const routesOf = (files: Record<string, string>) => routeLines(Object.entries(files).map(([file, text]) => ({ file, text })));
 
 const server = [
   "import express from 'express';",
