@@ -9,7 +9,7 @@ import type { FsLike, SourceScan } from '../ports';
 import type { MappedFile, ModuleEvidence } from '../ladder/evidence';
 import { readJsonObject } from '../mapping/tsconfig';
 import { copiesContextFolder } from '../dockerfile/locate';
-import { findStage, stageChain, type Dockerfile } from '../dockerfile/parse';
+import { builtStage, stageChain, type Dockerfile } from '../dockerfile/parse';
 import { parsedDockerfile } from '../dockerfile/parsedOnce';
 import { withRunMoves, withTurboPrunes } from '../dockerfile/runCopies';
 import { bindHost } from '../dockerfile/serviceMounts';
@@ -328,7 +328,7 @@ async function standaloneNextApps(fs: FsLike, spec: ServiceSpec, projectRoot: st
   for (const build of await imageBuilds(fs, spec, repository, projectRoot)) {
     const { brings, df } = await buildBrings(fs, spec, build);
     const stages = df?.stages ?? [];
-    const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+    const built = df && builtStage(df, build.target);
     const named = new Set<string>();
     for (const stage of built ? stageChain(stages, built) : [])
       for (const copy of stage.copies) for (const source of copy.sources) for (const m of source.matchAll(STANDALONE_OUTPUT)) if (m[1]) named.add(m[1]);
@@ -563,7 +563,7 @@ export async function buildsInfrastructure(fs: FsLike, spec: ServiceSpec, build:
   const { df } = await buildBrings(fs, spec, build);
   if (!INFRASTRUCTURE_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '')) return false;
   const stages = df?.stages ?? [];
-  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  const built = df && builtStage(df, build.target);
   const chain = built ? stageChain(stages, built) : [];
   return !chain.some((st) => st.copies.some((c) => c.from !== undefined) || st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
 }
@@ -581,7 +581,7 @@ export async function servesFilesOnly(fs: FsLike, spec: ServiceSpec, build: Serv
   const { df } = await buildBrings(fs, spec, build);
   if (!STATIC_SERVER_IMAGE.test(imageRepository(builtBaseImage(df, build)) ?? '')) return false;
   const stages = df?.stages ?? [];
-  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  const built = df && builtStage(df, build.target);
   return !(built ? stageChain(stages, built) : []).some((st) => st.runs.some((r) => JS_RUNTIME_INSTALL.test(r.command)));
 }
 
@@ -591,7 +591,7 @@ const JS_RUNTIME_INSTALL = /\b(?:nodejs|npm|pm2|bun|deno)\b/;
 /** The image the built stage's chain starts FROM (no earlier stage), of a Dockerfile already read. */
 function builtBaseImage(df: Dockerfile | undefined, build: ServiceBuild): string | undefined {
   const stages = df?.stages ?? [];
-  const built = (build.target !== undefined ? findStage(stages, build.target) : undefined) ?? stages[stages.length - 1];
+  const built = df && builtStage(df, build.target);
   const first = built && stageChain(stages, built)[0];
   return first?.baseStage === undefined ? first?.from : undefined;
 }
