@@ -278,9 +278,14 @@ async function checkService(
 
 type ContainerFinder = (spec: ServiceSpec, signal: AbortSignal | undefined) => Promise<ContainerInfo[]>;
 
-/** What a service's workspace read depends on besides the files: the check's options, the service, its mapping and the hints from its stack. */
+/**
+ * What a service's workspace read depends on besides the files: the check's options, the service,
+ * its mapping and the hints from its stack. Not the environment: a read does not look at it, what
+ * it changes reaches the read through the service (compose's interpolation); and a copy of it in
+ * every key was a fifth of the kept reads' memory (bench/README.md).
+ */
 function readKey(opts: CheckOptions, spec: ServiceSpec, mapping: SourceMapping | undefined, boundary: string | undefined, hints: SourceHints): string {
-  const asked = { ...opts, signal: undefined, services: undefined, fullWalk: undefined, probe: undefined, allowedMethods: undefined };
+  const asked = { ...opts, env: undefined, token: undefined, trust: undefined, signal: undefined, services: undefined, fullWalk: undefined, probe: undefined, allowedMethods: undefined };
   return JSON.stringify([asked, spec, mapping ?? null, boundary ?? null, hints.claimsSoleApp, hints.builtBy ?? null]);
 }
 

@@ -1132,7 +1132,7 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const engine: EngineLike = { ...base, listContainerFiles: async (id, root) => (listing ??= await base.listContainerFiles(id, root)) };
     const workspaceReads = new KeptReads<KeptWorkspaceRead>();
     workspaceReads.watcher(true);
-    const check = () => checkWorkspace({ engine, prober: fakeProber(() => 200), fs: live, scanner, workspaceReads }, { workspaceDir: '/ws', env: {}, probe: false });
+    const check = (env: Record<string, string> = {}) => checkWorkspace({ engine, prober: fakeProber(() => 200), fs: live, scanner, workspaceReads }, { workspaceDir: '/ws', env, probe: false });
     const routesOf = (r: Report) => r.services[0]?.routes.map((x) => `${x.method} ${x.path}`).sort();
     const withoutTime = (r: Report) => ({ ...r, checkedAt: '' });
 
@@ -1142,6 +1142,9 @@ suite('checkWorkspace (fake engine, in-memory workspace)', () => {
     const second = await check();
     assert.equal(scans, scanned, 'nothing scanned again');
     assert.deepEqual(withoutTime(second), withoutTime(first), 'the same report from the kept read');
+    // The environment reaches a read only through the compose file's interpolation (the service): another one that changes no service keeps it.
+    await check({ RUNTIME_DRIFT_UNUSED: '1' });
+    assert.equal(scans, scanned, 'an environment no service reads changes nothing');
 
     // A file saved (a new route) and one added that the container lacks; the watcher reports them.
     const wf = '/ws/backend/src/modules/workflow/workflow.controller.ts';

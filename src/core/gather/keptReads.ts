@@ -84,7 +84,8 @@ export function compactFiles(files: FileEvidence, listed: readonly (ReadonlySet<
     const lacked = new Set<MappedFile>();
     for (const l of listed) if (l) for (const f of filesMissingFrom(m.files, l)) lacked.add(f);
     const some = lacked.size > 0 ? m.files.filter((f) => lacked.has(f)) : NONE_LACKED;
-    return { ...m, files: some, fileCount: m.fileCount ?? m.files.length };
+    // Every field named, in one order: one shape for all of them (a spread copy gave each kept module its own, 0.4 MB on 30 x 10,000).
+    return { name: m.name, rel: m.rel, target: m.target, files: some, fileCount: m.fileCount ?? m.files.length, buildMissing: m.buildMissing, buildStale: m.buildStale };
   };
   const newest = files.newestMtimeMs ?? groups.reduce((n, m) => Math.max(n, newestMtime(m.files)), 0);
   const count = files.fileCount ?? groups.reduce((n, m) => n + (m.fileCount ?? m.files.length), 0);
