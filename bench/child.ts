@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 import type { Report } from '../src/core/model';
@@ -213,6 +213,8 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
         const report = await backend.check(opts);
         const states = computeFileDriftStates([report]);
         const mainMb = retainedHeap() - baseMb;
+        // For finding what is kept (not a figure): BENCH_HEAP_SNAPSHOT=file writes the main thread's heap here.
+        if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
         let workerMb = 0;
         for (const w of workers) workerMb += await workerHeapMb(w);
         if (watcherError) throw watcherError;
