@@ -16,4 +16,15 @@ suite('bundles in dist/', () => {
       assert.equal(at, -1, `${name} has ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 40))}`);
     });
   }
+
+  // Neither ssh2 (ssh:// engines go through the system's ssh) nor dockerode's BuildKit session
+  // (gRPC: buildImage, never called): each had been half a megabyte of kept source (build.mjs).
+  for (const name of ['engine.js', 'cliMain.js']) {
+    test(`${name} bundles neither ssh2 nor gRPC`, async () => {
+      const text = await readFile(path.join(DIST, name), 'utf8');
+      assert.ok(text.length > 100_000, `${name} looks unbuilt (${text.length} characters)`);
+      assert.ok(!text.includes('SSH-2.0-ssh2js'), `${name} bundles ssh2`);
+      assert.ok(!text.includes('grpc-node-js/'), `${name} bundles @grpc/grpc-js`);
+    });
+  }
 });
