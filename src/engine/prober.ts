@@ -55,14 +55,15 @@ export function createProber(opts: ProberOptions = {}): Prober {
   // Clamped: undici's and Node's timers take at most 2^31-1 ms and fire at once beyond it.
   const timeoutMs = Math.min(opts.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, MAX_TIMER_MS);
   const userAgent = opts.userAgent ?? 'runtime-drift-probe';
-  let agent: Agent | undefined;
-  const dispatcher = (): Agent =>
-    (agent ??= new (loadUndici().Agent)({
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      connect: { timeout: timeoutMs },
-      keepAliveTimeout: KEEP_ALIVE_MS,
-    }));
+  const agents = agentWhileBusy(
+    () =>
+      new (loadUndici().Agent)({
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        connect: { timeout: timeoutMs },
+        keepAliveTimeout: KEEP_ALIVE_MS,
+      }),
+  );
 
   const probe = async (req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> => {
     // Defence in depth: runProbes refuses these too, but a direct caller must not reach a container
@@ -74,11 +75,11 @@ export function createProber(opts: ProberOptions = {}): Prober {
     if (req.bearerToken !== undefined) headers.authorization = `Bearer ${req.bearerToken}`;
     const scope = boundedScope(timeoutMs, signal);
     const bounded = scope.signal;
+    const on = agents.begin();
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
       const url = new URL(req.url);
-      const on = dispatcher();
       const res = await loadUndici().request.call(on, {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
@@ -102,10 +103,43 @@ export function createProber(opts: ProberOptions = {}): Prober {
       return { ...classifyError(err), ms: elapsed() };
     } finally {
       scope.release();
+      agents.end();
     }
   };
 
-  return { probe, close: async () => agent?.close() };
+  return { probe, close: () => agents.close() };
+}
+
+/**
+ * The Agent while probes run. It keeps a pool (16 KB of queue) for every origin it ever reached,
+ * and a recreated container's published port is often a new one: in a long-lived process they
+ * only add up. Once no probe has run for as long as an idle socket is kept, nothing pooled is of
+ * use: the Agent is closed, and the next probe makes another.
+ */
+function agentWhileBusy(make: () => Agent): { begin(): Agent; end(): void; close(): Promise<void> } {
+  let agent: Agent | undefined;
+  let inFlight = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  return {
+    begin: () => {
+      inFlight++;
+      clearTimeout(idle);
+      return (agent ??= make());
+    },
+    end: () => {
+      if (--inFlight > 0) return;
+      idle = setTimeout(() => {
+        const done = agent;
+        agent = undefined;
+        void done?.close().catch(() => undefined);
+      }, KEEP_ALIVE_MS);
+      idle.unref();
+    },
+    close: async () => {
+      clearTimeout(idle);
+      await agent?.close();
+    },
+  };
 }
 
 /** The first `max` bytes of a body as text; the rest is discarded with the stream. */

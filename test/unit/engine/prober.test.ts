@@ -103,6 +103,23 @@ suite('createProber (real HTTP server on 127.0.0.1)', () => {
     assert.equal(seen[1]?.headers.authorization, undefined);
   });
 
+  test('probes again after a pause long enough for its idle pools to be let go, on a new connection', async () => {
+    let connections = 0;
+    const counted = (): void => void connections++;
+    server.on('connection', counted);
+    try {
+      assert.equal((await prober.probe({ url: `${base}/ok`, method: 'GET' })).status, 200);
+      const before = connections;
+      // Longer than an idle socket is kept (2 s; the server's keep-alive hint says 5 s): the Agent,
+      // its pools and their sockets are closed meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      assert.equal((await prober.probe({ url: `${base}/ok`, method: 'GET' })).status, 200);
+      assert.equal(connections, before + 1, 'a new connection for the second burst');
+    } finally {
+      server.off('connection', counted);
+    }
+  });
+
   test('sends HEAD as HEAD and ALL as GET', async () => {
     assert.equal((await prober.probe({ method: 'HEAD', url: `${base}/ok` })).status, 200);
     await prober.probe({ method: 'ALL', url: `${base}/ok` });
