@@ -115,10 +115,25 @@ async function findProjectFolder(fs: FsLike, context: string, dockerfile: string
   const referenced = solution && (await referencedServer(fs, context, rootPkg, solution));
   if (referenced) return referenced;
   const installed = df ? await packageCopiedToWorkdir(fs, context, rootPkg, df) : undefined;
-  if (installed) return installed;
+  if (installed) return (df && (await selectedInCopiedWorkspace(fs, context, installed, df, command))) ?? installed;
   const whole = await describeProject(fs, context, rootPkg);
   if (whole.server !== undefined || !df) return whole;
   return (await startedInPackage(fs, context, rootPkg, df, false)) ?? (await startedStageOutput(fs, context, rootPkg, df)) ?? (await bundledPackage(fs, context, rootPkg, df)) ?? (await copiedServerPackage(fs, context, rootPkg, df)) ?? (await copiedOutputPackage(fs, context, rootPkg, df)) ?? (await soleServerOfUnstarted(fs, context, rootPkg, df)) ?? whole;
+}
+
+/**
+ * A workspace root below the context copied to the WORKDIR (`COPY web/package.json web/pnpm-workspace.yaml ./`,
+ * later `COPY web/ .`) whose build selects one of its packages (`pnpm --filter @acme/portal build`): that
+ * package, read in the copied workspace as a workspace at the context's root is.
+ */
+async function selectedInCopiedWorkspace(fs: FsLike, context: string, installed: BuildProject, df: Dockerfile, command: string[] | undefined): Promise<BuildProject | undefined> {
+  if (installed.dir === context) return undefined;
+  const pkg = await readPackage(fs, installed.dir);
+  if ((await workspaceGlobs(fs, installed.dir, pkg)).length === 0) return undefined;
+  const selected = await workspaceSelection(fs, installed.dir, pkg, df, command);
+  if (selected === undefined || selected.dir === installed.dir) return undefined;
+  const rel = (p: string) => relative(context, p).split(sep).join('/');
+  return { ...selected, evidence: l10n.t`${installed.evidence ?? ''}; ${rel(installed.dir)} is a workspace whose build selects ${rel(selected.dir)}` };
 }
 
 /**
