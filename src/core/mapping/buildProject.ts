@@ -495,28 +495,29 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
  * A Nest CLI monorepo (nest-cli.json `projects`) builds one app per command: `nest build auth`, or
  * `pnpm run build auth` through a script that runs `nest build`; an image building none starts one
  * (`nest start auth`, `npm run start:dev auth` through a script running `nest start --watch`), by
- * the compose service's command or the image's own. The app the Dockerfile builds (else starts)
- * speaks for the nest-cli.json: its sourceRoot, and its compilerOptions (tsConfigPath) over the
+ * the compose service's command or the image's own. The app the Dockerfile builds (of several built,
+ * the one started, else the first), else the one started, speaks for the nest-cli.json: its sourceRoot, and its compilerOptions (tsConfigPath) over the
  * workspace's (webpack). Without such a command the workspace's default app stands.
  */
 function nestCliAppBuilt(project: BuildProject, df: Dockerfile, command?: string[]): BuildProject {
   const apps = objectField(project.nestCli, 'projects');
   if (Object.keys(apps).length === 0) return project;
   const scripts = project.pkg?.scripts ?? {};
-  const appOf = (line: string, verb: NestVerb) =>
-    line.split(/&&|\|\||[;|\n]/).flatMap((c) => nestCommandArgs(c, scripts, verb)).find((a) => Object.hasOwn(apps, a) && objectField(apps, a)['type'] !== 'library');
+  const appsOf = (line: string, verb: NestVerb) =>
+    line.split(/&&|\|\||[;|\n]/).flatMap((c) => nestCommandArgs(c, scripts, verb)).filter((a) => Object.hasOwn(apps, a) && objectField(apps, a)['type'] !== 'library');
+  const appOf = (line: string, verb: NestVerb) => appsOf(line, verb)[0];
   const chosen = (name: string, why: string): BuildProject => {
     const app = objectField(apps, name);
     const nestCli: Record<string, unknown> = { ...project.nestCli, compilerOptions: { ...objectField(project.nestCli, 'compilerOptions'), ...objectField(app, 'compilerOptions') } };
     if (typeof app['sourceRoot'] === 'string') nestCli['sourceRoot'] = app['sourceRoot'];
     return { ...project, nestCli, evidence: project.evidence ? `${project.evidence}; ${why}` : why };
   };
-  for (const run of df.stages.flatMap((s) => s.runs)) {
-    const name = appOf(run.command, 'build');
-    if (name !== undefined) return chosen(name, l10n.t`Nest CLI app ${name} of nest-cli.json's projects, built at Dockerfile line ${run.line}`);
-  }
   const start = command !== undefined ? command.join(' ') : df.stages[df.stages.length - 1]?.start;
   const started = start !== undefined ? appOf(start, 'start') : undefined;
+  // A build of several apps (`nest build api && nest build worker`) serves the one started, else its first.
+  const built = df.stages.flatMap((s) => s.runs).flatMap((run) => appsOf(run.command, 'build').map((name) => ({ name, line: run.line })));
+  const pick = built.find((b) => b.name === started) ?? built[0];
+  if (pick !== undefined) return chosen(pick.name, l10n.t`Nest CLI app ${pick.name} of nest-cli.json's projects, built at Dockerfile line ${pick.line}`);
   return started !== undefined ? chosen(started, l10n.t`Nest CLI app ${started} of nest-cli.json's projects, started by ${start ?? ''}`) : project;
 }
 

@@ -13,7 +13,7 @@ const app = (name: string) => ({ type: 'application', root: `apps/${name}`, sour
 const DOCKERFILE = (name: string) =>
   ['FROM node:20-alpine', `ARG app=${name}`, 'WORKDIR /srv', 'COPY tsconfig*.json .', 'COPY package*.json .', 'COPY nest-cli.json .', 'RUN npm install', 'COPY apps/${app} apps/${app}', 'COPY libs libs', ''].join('\n');
 
-const files = memFs({
+const FILES: Record<string, string> = {
   '/ws/package.json': JSON.stringify({ scripts: { build: 'nest build', 'start:dev': 'nest start --watch' }, dependencies: { '@nestjs/core': '10' } }),
   '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { outDir: './dist' } }),
   '/ws/nest-cli.json': JSON.stringify({
@@ -30,7 +30,8 @@ const files = memFs({
   '/ws/libs/shared/src/index.ts': '',
   '/ws/apps/gateway/Dockerfile': DOCKERFILE('gateway'),
   '/ws/apps/billing/Dockerfile': DOCKERFILE('billing'),
-});
+};
+const files = memFs(FILES);
 
 const service = (name: string, command: string[]): ServiceSpec => ({
   name,
@@ -75,5 +76,19 @@ suite('mapping: a Nest CLI monorepo app started, not built, by the image', () =>
     const gateway = { ...service('gateway', []), build: { context: '/ws', dockerfile: '/ws/services/Dockerfile' } };
     assert.equal((await inferMapping(tools, gateway))?.sourceRoot, '/ws/services/apps/gateway/src');
     assert.deepEqual(await serverSourceRoots(tools, gateway, { workspaceDir: '/ws' }), ['/ws/services/apps/gateway/src']);
+  });
+  test('an image building every app (`nest build gateway && nest build billing`) run as billing (`npm run start:dev billing`): the billing app, not the first built', async () => {
+    const both = memFs({
+      ...FILES,
+      '/ws/package.json': JSON.stringify({ scripts: { build: 'nest build gateway && nest build billing', 'start:dev': 'nest start --watch' }, dependencies: { '@nestjs/core': '10' } }),
+      '/ws/Dockerfile': ['FROM node:20-alpine', 'WORKDIR /srv', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build', ''].join('\n'),
+    });
+    const billing = { ...service('billing', ['npm', 'run', 'start:dev', 'billing']), build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+    const m = await inferMapping(both, billing);
+    assert.equal(m?.sourceRoot, '/ws/apps/billing/src', m?.evidence.join('\n'));
+    const gateway = { ...service('gateway', ['npm', 'run', 'start:dev', 'gateway']), build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+    assert.equal((await inferMapping(both, gateway))?.sourceRoot, '/ws/apps/gateway/src');
+    const plain = { ...service('web', []), build: { context: '/ws', dockerfile: '/ws/Dockerfile' } };
+    assert.equal((await inferMapping(both, plain))?.sourceRoot, '/ws/apps/gateway/src', 'no start naming an app: the first built');
   });
 });
