@@ -3,9 +3,9 @@
 // whose only call is commented out), whose registrations are never made; and the exported ones,
 // which collect.ts leaves out when no file of the scan imports them.
 import ts from './compiler';
-import { forEachChild, isArrowFunction, isExportDeclaration, isNamedExports, isFunctionDeclaration, isFunctionExpression, isIdentifier, isVariableStatement } from './tsNodes';
+import { forEachChild, isArrowFunction, isCallExpression, isExportDeclaration, isNamedExports, isNewExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isVariableStatement } from './tsNodes';
 import { hasModifier } from './routeSyntax';
-import { wrappedFunction } from './tsSyntax';
+import { skipOuter, wrappedFunction } from './tsSyntax';
 
 interface TopFunction {
   name: string;
@@ -32,11 +32,24 @@ function topLevelFunctions(sf: ts.SourceFile, lines: readonly number[], wrapped 
     if (isFunctionDeclaration(st) && st.name && st.body) add(st.name, st, st, hasModifier(st, ts.SyntaxKind.ExportKeyword));
     if (!isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
-      const fn = d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer) ? d.initializer : wrapped ? wrappedFunction(d.initializer) : undefined);
+      const fn = d.initializer && (isArrowFunction(d.initializer) || isFunctionExpression(d.initializer) ? d.initializer : wrapped && !isBuilderChain(d.initializer) ? wrappedFunction(d.initializer) : undefined);
       if (isIdentifier(d.name) && fn) add(d.name, d, fn, hasModifier(st, ts.SyntaxKind.ExportKeyword));
     }
   }
   return out;
+}
+
+/**
+ * A method chain on a made object (`new Elysia({ prefix }).get('/', (ctx) => ...)`, `Router().post(...)`):
+ * a router built in place, whose inline handlers are no plugin wrapped by a registrar (`fp(async (app) => ...)`,
+ * `Plugin.create(fn)`: a call on a name).
+ */
+function isBuilderChain(e: ts.Expression): boolean {
+  const x = skipOuter(e);
+  if (!isCallExpression(x) || !isPropertyAccessExpression(x.expression)) return false;
+  let receiver = skipOuter(x.expression.expression);
+  while (isCallExpression(receiver) && isPropertyAccessExpression(receiver.expression)) receiver = skipOuter(receiver.expression.expression);
+  return isNewExpression(receiver) || isCallExpression(receiver);
 }
 
 /**

@@ -91,4 +91,16 @@ suite('registrations the app never makes', () => {
     assert.deepEqual(lines('createTransform'), ['GET /t/*']);
     assert.deepEqual(lines('createFiles'), ['GET /t', 'GET /t/stats']);
   });
+  test('a router built in place by a method chain whose inline handlers take the context is a router, not a plugin: unimported, kept as one whose handlers take nothing is', () => {
+    // A registry file written at build time (`routes.ts`, git-ignored) mounts each module; the scan sees only the modules.
+    const files = [
+      { file: '/s/src/index.ts', text: "import { Elysia } from 'elysia';\nimport { users } from './modules/users';\nnew Elysia().use(users).listen(3000);\n" },
+      { file: '/s/src/modules/users.ts', text: "import Elysia from 'elysia';\nexport const users = new Elysia({ prefix: '/users' }).get('/', () => []);\n" },
+      { file: '/s/src/modules/status.ts', text: "import Elysia, { Context } from 'elysia';\nimport { reply } from '../reply';\nexport const status = new Elysia({ prefix: '/status' }).get(\n  '/',\n  (ctx: Context) => {\n    return reply(ctx.set, 200, 'up');\n  },\n);\n" },
+      { file: '/s/src/reply.ts', text: "export function reply(set: { status?: number }, status: number, message: string) {\n  set.status = status;\n  return { status, message };\n}\n" },
+      { file: '/s/src/modules/ping.ts', text: "import Elysia from 'elysia';\nexport const ping = new Elysia({ prefix: '/ping' }).get('/', () => 'pong');\n" },
+    ];
+    const lines = collectRoutes(files, { moduleOf, files: files.map((f) => f.file) }).routes.map((r) => `${r.method} ${r.path}`).sort();
+    assert.deepEqual(lines, ['GET /ping', 'GET /status', 'GET /users']);
+  });
 });
