@@ -402,6 +402,11 @@ export async function viteConfigText(fs: FsLike, project: BuildProject): Promise
 
 /** Vite's SSR build option set in its configuration: `build: { ssr: true }` or an entry (`ssr: 'src/server.ts'`). */
 const VITE_SSR_OPTION = /\bssr\s*:\s*(?:true\b|['"`])/;
+/**
+ * vite-plugin-node imported by the configuration: its plugin sets build.ssr to its `appPath` (the
+ * server's entry), so `vite build` bundles the server (https://github.com/axe-me/vite-plugin-node).
+ */
+const VITE_NODE_PLUGIN = /\bfrom\s*(['"])vite-plugin-node\1/;
 
 /**
  * A server's build script (names: buildScriptNames) that runs Vite's SSR build through its
@@ -413,6 +418,8 @@ export async function viteSsrBundle(fs: FsLike, project: BuildProject, names: Re
   const commands = vite ? bundlerCommands(project, vite, names) : [];
   const found = vite && commands.length > 0 ? await configText(fs, project, vite, commands) : undefined;
   const [first] = commands;
-  if (!found || !first || !VITE_SSR_OPTION.test(found.text)) return undefined;
-  return { kind: 'script', tool: l10n.t('vite build, ssr in {0}', found.file), script: first.name };
+  if (!found || !first) return undefined;
+  if (VITE_SSR_OPTION.test(found.text)) return { kind: 'script', tool: l10n.t('vite build, ssr in {0}', found.file), script: first.name };
+  if (VITE_NODE_PLUGIN.test(found.text)) return { kind: 'script', tool: l10n.t('vite build with vite-plugin-node in {0}', found.file), script: first.name };
+  return undefined;
 }

@@ -1758,6 +1758,23 @@ suite('mapping infer in monorepos (Nx, workspaces, tsc without rootDir)', () => 
     assert.equal((await inferMapping(memFs(flag), spec({}, at('/ws'))))?.bundled, true);
   });
 
+  test("vite-plugin-node in the Vite config sets build.ssr to the plugin's appPath: `vite build` bundles the server into Vite's outDir", async () => {
+    const files = {
+      '/ws/package.json': JSON.stringify({ name: 'api', type: 'module', dependencies: { fastify: '4' }, devDependencies: { vite: '4', 'vite-plugin-node': '3', typescript: '5' }, scripts: { build: 'tsc && vite build', start: 'node ./dist/server.js' } }),
+      '/ws/tsconfig.json': JSON.stringify({ compilerOptions: { noEmit: true, module: 'ESNext' }, include: ['src'] }),
+      '/ws/vite.config.ts': "import { defineConfig } from 'vite';\nimport { VitePluginNode } from 'vite-plugin-node';\nexport default defineConfig({ plugins: [...VitePluginNode({ appPath: './src/server.ts', adapter: 'fastify' })] });\n",
+      '/ws/src/server.ts': "import Fastify from 'fastify';\n",
+      '/ws/Dockerfile': ['FROM node:alpine AS build', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install', 'COPY . .', 'RUN npm run build', 'FROM node:alpine', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm install --omit=dev', 'COPY --from=build /app/dist ./dist', 'CMD ["npm", "start"]'].join('\n'),
+    };
+    const m = await inferMapping(memFs(files), spec({}, at('/ws')));
+    assert.equal(m?.sourceRoot, '/ws/src', m?.evidence.join('\n'));
+    assert.equal(m?.target, '/app/dist', m?.evidence.join('\n'));
+    assert.equal(m?.bundled, true, m?.evidence.join('\n'));
+    // A Vite config without the plugin (nor build.ssr) builds a front end: not the server's bundle.
+    const plain = { ...files, '/ws/vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({});\n" };
+    assert.notEqual((await inferMapping(memFs(plain), spec({}, at('/ws'))))?.bundled, true);
+  });
+
   test('pnpm deploy copies the selected package (with its bundle) out of the workspace; the image takes it from there', async () => {
     const fs = memFs({
       '/ws/pnpm-workspace.yaml': 'packages:\n  - apps/*\n',
