@@ -414,8 +414,11 @@ export abstract class DeclarationReader extends Evaluator {
   }
 
   private readPrefixCall(e: PrefixCall): void {
-    const router = this.ownName(e.expression.expression.text, e.expression.expression);
-    if (!this.routers.has(router)) return;
+    const on = e.expression.expression;
+    const router = isIdentifier(on) ? this.ownName(on.text, on) : dottedName(on);
+    // Egg's `const { router } = app; router.prefix('/api')` (or `app.router.prefix(...)`): the app's
+    // own router, made by the framework, not here; named as routers are, its routes get the prefix too.
+    if (router === undefined || !(this.routers.has(router) || ROUTER_BY_NAME.test(router.slice(router.lastIndexOf('.') + 1)))) return;
     const prefix = literalOf(this.evaluate(e.arguments[0]));
     if (prefix === undefined) this.warn(e, { id: 'routerPrefix', args: [router] });
     this.routers.set(router, joinRoutePath(this.routers.get(router) ?? '', prefix ?? UNKNOWN_PREFIX));
@@ -654,13 +657,16 @@ function keepsSameRouter(call: ts.CallExpression): boolean {
   return (m in ROUTER_METHODS || m === 'route' || m === 'openapi') && call.arguments.length >= 2;
 }
 
-type PrefixCall = ts.CallExpression & { expression: ts.PropertyAccessExpression & { expression: ts.Identifier } };
+type PrefixCall = ts.CallExpression & { expression: ts.PropertyAccessExpression };
 
-/** The `name.prefix(x)` call a statement's chain starts with (`router.prefix('/v1').use(auth)`), if any. */
+/** koa-router's `prefix()` called on a receiver the file does not make: only one named as a router is (`router`, `apiRouter`). */
+const ROUTER_BY_NAME = /^router$|Router$/;
+
+/** The `name.prefix(x)` call a statement's chain starts with (`router.prefix('/v1').use(auth)`, `app.router.prefix('/v1')`), if any. */
 function prefixCallOf(statement: ts.Expression): PrefixCall | undefined {
   let cur = skipOuter(statement);
   while (isCallExpression(cur) && isPropertyAccessExpression(cur.expression)) {
-    if (cur.expression.name.text === 'prefix') return isIdentifier(cur.expression.expression) ? (cur as PrefixCall) : undefined;
+    if (cur.expression.name.text === 'prefix') return dottedName(cur.expression.expression) !== undefined ? (cur as PrefixCall) : undefined;
     if (!CHAIN_KEEPS_ROUTER.has(cur.expression.name.text)) return undefined;
     cur = skipOuter(cur.expression.expression);
   }

@@ -31,4 +31,22 @@ suite('Egg router namespace', () => {
     assert.deepEqual(routes, ['GET /…/ping']);
     assert.equal(warnings.length, 1, warnings.join('\n'));
   });
+  test("`router.prefix('/api')` on the router destructured from the app puts every route of that router under /api, those declared before it too", () => {
+    const router = [
+      "import { Application } from 'egg';",
+      'export default (app: Application) => {',
+      '  const { controller, router } = app;',
+      "  router.get('/health', controller.home.health);",
+      "  router.prefix('/api');",
+      "  router.get('/items/:id', controller.items.show);",
+      "  router.patch('/items/:id', controller.items.update);",
+      '};',
+    ].join('\n');
+    assert.deepEqual(routesAndWarnings({ '/ws/app/router.ts': router }).routes, ['GET /api/health', 'GET /api/items/:id', 'PATCH /api/items/:id']);
+  });
+
+  test("`app.router.prefix('/v1')` without destructuring is the same router's prefix", () => {
+    const router = "module.exports = app => {\n  app.router.prefix('/v1');\n  app.router.get('/ping', app.controller.ping.index);\n};\n";
+    assert.deepEqual(routesAndWarnings({ '/ws/app/router.js': router }).routes, ['GET /v1/ping']);
+  });
 });
