@@ -2134,14 +2134,22 @@ function unknownServiceClass(warnings: string[]): (s: Scanned, local: string, li
 }
 
 /** The members of the class `local` stands for in `s`: declared there, or imported (memberGuards.ts). */
-function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, aliases: PathAlias[]): readonly string[] | undefined {
+function classMembersOf(s: Scanned, local: string, byKey: Map<string, Scanned>, aliases: PathAlias[], depth = 0): readonly string[] | undefined {
   const own = s.x.classMembers?.[local];
   if (own) return own;
+  if (depth > 8) return undefined;
+  // A class extending another (`class Users extends BaseService`): its own members and its base's, known when the base's are.
+  const sub = s.x.classBases?.[local];
+  if (sub) {
+    const base = sub.base !== local ? classMembersOf(s, sub.base, byKey, aliases, depth + 1) : undefined;
+    return base && [...new Set([...sub.members, ...base])];
+  }
   const imp = importNamed(s.x.imports, local);
   const hit = imp ? followExport(s, imp, undefined, byKey, aliases, 0) : undefined;
   // A default export made by a factory (memberGuards.ts defaultFactoryClass): the members of the class it returns.
   const made = imp?.imported === 'default' ? hit?.target.x.classMembers?.[DEFAULT_FACTORY_INSTANCE] : undefined;
-  return (hit?.name !== undefined ? hit.target.x.classMembers?.[hit.name] : undefined) ?? made;
+  const name = hit?.name ?? (imp?.imported === 'default' ? hit?.target.x.defaultExport : undefined);
+  return (name !== undefined && hit ? classMembersOf(hit.target, name, byKey, aliases, depth + 1) : undefined) ?? made;
 }
 
 /**

@@ -11,7 +11,7 @@
 // This file holds the walk over the tree and the dispatch of each call to its reader.
 import type { HttpMethod } from '../model';
 import ts from './compiler';
-import { classMembers, defaultFactoryClass } from './memberGuards';
+import { classBases, classMembers, defaultFactoryClass } from './memberGuards';
 import { DEFAULT_FACTORY_INSTANCE } from './unmetMemberGuards';
 import { forEachChild, isAsExpression, isBinaryExpression, isBindingElement, isCallExpression, isClassDeclaration, isElementAccessExpression, isNewExpression, isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isParameter, isParenthesizedExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isVariableDeclaration, isVariableStatement } from './tsNodes';
 import type { ExtractedFile, ExtractedMount, ExtractedRoute, ValueTest } from './extracted';
@@ -140,6 +140,8 @@ function readSource(text: string, file: string): ExtractedFile {
   // A Feathers service's class extending a package's (feathersServices.ts): its methods, for another file's `use(path, new X())`.
   const services = feathersClassMembers(sf, result.imports);
   if (members || services) result.classMembers = { ...members, ...services };
+  const bases = classBases(sf);
+  if (bases) result.classBases = bases;
   // A default export making an instance of one of them (`module.exports = (o) => new Service(o)`): its members, for another file's `use(path, createService(o))`.
   const made = result.classMembers && defaultFactoryClass(sf);
   const madeMembers = made !== undefined ? result.classMembers?.[made] : undefined;

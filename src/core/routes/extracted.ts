@@ -489,6 +489,8 @@ export interface ExtractedFile {
   defaultExport?: string;
   /** The instance members of the file's top-level classes extending none, by class name (memberGuards.ts). */
   classMembers?: Record<string, string[]>;
+  /** The file's top-level classes extending another by name: that name and their own members (memberGuards.ts classBases). */
+  classBases?: Record<string, { base: string; members: string[] }>;
   /**
    * Exported names and the local each stands for: `export { router as api }`, CommonJS
    * `exports.api = router`, a property of `module.exports = { api: router }` (CommonJS makes

@@ -68,7 +68,8 @@ export abstract class FeathersReader extends ElysiaReader {
     const [pathArg, ...rest] = call.arguments;
     if (!pathArg || rest.length === 0) return false;
     // A file of Feathers: one loading a Feathers package, or one asking the app for a service by its path (`app.service('users')`, Feathers' own API).
-    const feathersFile = this.out.imports.some((i) => FEATHERS_MODULE.test(i.source)) || SERVICE_LOOKUP.test(this.sf.text);
+    // So is a `use` given v5's service options after the service (`{ methods: [...] }`), which no Express or Koa `use` takes.
+    const feathersFile = this.out.imports.some((i) => FEATHERS_MODULE.test(i.source)) || SERVICE_LOOKUP.test(this.sf.text) || hasMethodsOption(rest);
     let at = -1;
     let served: Served;
     for (const [i, a] of rest.entries()) {
@@ -183,6 +184,12 @@ function ownMethods(members: ts.NodeArray<ts.ClassElement | ts.ObjectLiteralElem
     if (method) out.add(method);
   }
   return out;
+}
+
+/** Whether the last argument of `use` is an object literal naming `methods` (v5's service options). */
+function hasMethodsOption(args: readonly ts.Expression[]): boolean {
+  const last = args.length > 1 ? skipOuter(args[args.length - 1] as ts.Expression) : undefined;
+  return last !== undefined && isObjectLiteralExpression(last) && last.properties.some((p) => p.name !== undefined && isIdentifier(p.name) && p.name.text === 'methods');
 }
 
 function nonEmpty(s: Set<ServiceMethod>): Served {

@@ -12,6 +12,10 @@ import { STRAPI_FILES_ID } from './strapiPluginFiles';
 import { HAND_DISPATCH_FILES_ID } from './handDispatchFiles';
 
 
+// Feathers' `app.configure(services)`: the app handed to a configure function of the project, which registers
+// services (`app.use(path, service)`) in its own file; the file calling it is a link of the chain, however typed its parameter.
+const CONFIGURED = String.raw`\b(?:app|server|[\w$]*App)\s*\.\s*configure\(\s*[\w$.]+\s*\)`;
+
 // A router handed to another function (`function experimentalEndpoints(router) { liveSyncEndpoints(router); }`)
 // mounts that function's routes: an argument named like extract.ts's conventional receivers, after
 // names or string literals (`setupMount('users', app, routes)`: a mount helper's prefix).
@@ -127,7 +131,7 @@ const RETURNED_TABLE = String.raw`(?:\breturn|=>|\b(?:const|let)\s+[\w$]+\s*(?::
 // An app made by a function given the settings object (`const app = initialize(config)`): what that object
 // holds decides the function's routes registered under a test of its parameter (settingGuards.ts configRead).
 const APP_GIVEN_SETTINGS = String.raw`\b(?:app|server)\s*=\s*(?:await\s+)?[\w$]+\s*\(\s*[\w$]*(?:[Cc]onfig|[Ss]ettings)\s*\)`;
-const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${BUN_SERVE_IMPORT}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${HANDLER_FACTORY_DEFAULT}|${NODE_SERVER}|${SAILS_CONFIG}|${CJS_NAMED_TABLE}|${CONVICT_LOADED}|${METHOD_EXPORTS}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}|${SETTER_RETURNS_THIS}|${OPENAPI_BACKEND_MADE}`);
+const ROUTE_TOKENS = new RegExp(`${REQUEST_ENTRY}|${BUN_SERVE_IMPORT}|${RETURNED_TABLE}|${OPERATIONS_OBJECT}|${NAMED_OPERATION}|${DECLARATIONS.source}|${HANDED_ON}|${CONFIGURED}|${KEYED_ROUTER}|${EXTENDS_CALL}|${CONTROLLERS_SERVER}|${APP_FACTORY}|${METHOD_PATH_KEY}|${HANDLER_EXPORT}|${HANDLER_FACTORY_EXPORT}|${HANDLER_FACTORY_DEFAULT}|${NODE_SERVER}|${SAILS_CONFIG}|${CJS_NAMED_TABLE}|${CONVICT_LOADED}|${METHOD_EXPORTS}|${PATH_GIVEN_CALL}|${PATH_GIVEN_SUPER}|${APP_GIVEN_SETTINGS}|${SETTER_RETURNS_THIS}|${OPENAPI_BACKEND_MADE}`);
 
 // An object a file declares and exports by name (`const config: Config = { api: { prefix: '/api' } };
 // export default config;`, `module.exports = config;`): no quote follows its export, yet other files

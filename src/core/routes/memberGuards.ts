@@ -80,14 +80,34 @@ export function classMembers(sf: ts.SourceFile): ExtractedFile['classMembers'] {
   let out: NonNullable<ExtractedFile['classMembers']> | undefined;
   for (const st of sf.statements) {
     if (!isClassDeclaration(st) || !st.name || st.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) continue;
-    const names = new Set<string>();
-    for (const m of st.members) {
-      if ((isPropertyDeclaration(m) || isMethodDeclaration(m) || isGetAccessorDeclaration(m)) && isIdentifier(m.name)) names.add(m.name.text);
-      if (isConstructorDeclaration(m) && m.body) for (const s of m.body.statements) assignedThisMember(s, names);
-    }
-    (out ??= {})[st.name.text] = [...names];
+    (out ??= {})[st.name.text] = ownMembers(st);
   }
   return out;
+}
+
+/**
+ * The file's top-level classes extending a class named by an identifier (`class Users extends
+ * BaseService<User>`): the base's name here and the members written here; collect.ts adds the
+ * base's, found in the file or through its import, so a chain of the project's classes is known.
+ */
+export function classBases(sf: ts.SourceFile): ExtractedFile['classBases'] {
+  let out: NonNullable<ExtractedFile['classBases']> | undefined;
+  for (const st of sf.statements) {
+    const base = isClassDeclaration(st) && st.name ? st.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    if (!base || !isIdentifier(base) || !isClassDeclaration(st) || !st.name) continue;
+    (out ??= {})[st.name.text] = { base: base.text, members: ownMembers(st) };
+  }
+  return out;
+}
+
+/** Properties, methods, getters, and `this.x =` of the constructor, a class writes itself. */
+function ownMembers(st: ts.ClassDeclaration): string[] {
+  const names = new Set<string>();
+  for (const m of st.members) {
+    if ((isPropertyDeclaration(m) || isMethodDeclaration(m) || isGetAccessorDeclaration(m)) && isIdentifier(m.name)) names.add(m.name.text);
+    if (isConstructorDeclaration(m) && m.body) for (const s of m.body.statements) assignedThisMember(s, names);
+  }
+  return [...names];
 }
 
 function assignedThisMember(s: ts.Statement, names: Set<string>): void {

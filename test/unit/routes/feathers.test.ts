@@ -64,6 +64,25 @@ suite('Feathers services', () => {
     assert.deepEqual(warnings, ['/s/src/app.ts:10: Feathers service new Audit(): its methods are not known statically (a class or a call not read here); its REST routes are not shown (list them in x-runtime-drift.routes)']);
   });
 
+  test("a class extending a chain of the project's own classes (a default-exported one in between) has its members and every base's: the listed methods it has are served, in a file importing nothing of Feathers but giving use() v5's { methods } options", () => {
+    const { routes, warnings } = routesAndWarnings({
+      '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa, rest } from '@feathersjs/koa';\nimport { rooms } from './services/rooms/rooms';\nconst app = koa(feathers());\napp.configure(rest());\napp.configure(rooms);\n",
+      '/s/src/services/rooms/rooms.ts': "import { RoomsService } from './rooms.class';\nimport { roomsMethods, roomsPath } from './rooms.shared';\nexport const rooms = (app: Application) => {\n  app.use(roomsPath, new RoomsService({ app }), { methods: roomsMethods });\n};\n",
+      '/s/src/services/rooms/rooms.shared.ts': "export const roomsPath = 'rooms';\nexport const roomsMethods = ['find', 'get', 'patch', 'archive'] as const;\n",
+      '/s/src/services/rooms/rooms.class.ts': "import StoredService from '../../utils/StoredService';\nexport class RoomsService<P extends Params = Params> extends StoredService<Room, P> {\n  async archive(id: string) { return id; }\n}\n",
+      '/s/src/utils/StoredService.ts': "import { FileService } from './FileService';\nexport default class StoredService<R, P> extends FileService<R, P> {\n  async find(_p?: P) { return []; }\n}\n",
+      '/s/src/utils/FileService.ts': "import type { ServiceInterface } from '@feathersjs/feathers';\nexport class FileService<R, P> implements ServiceInterface<R> {\n  async get(id: string) { return { id }; }\n  async remove(id: string) { return { id }; }\n}\n",
+    });
+    assert.deepEqual(routes, ['GET /rooms', `GET /rooms/${ONE}`]);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('a module only handing the app on to configure functions, its parameter typed (`(app: Application) => { app.configure(users) }`), passes the pre-filter: the services they register are reached', () => {
+    const index = "import { users } from './users/users';\nimport type { Application } from '../declarations';\nexport const services = (app: Application) => {\n  app.configure(users);\n};\n";
+    assert.ok(mayDeclareRoutes(index));
+    assert.ok(!mayDeclareRoutes("import log4js from 'log4js';\nlog4js.configure(settings);\n"));
+  });
+
   test("v5's methods option and path of another file (the generated shared module) are read at the join: the option narrows the adapter's six methods", () => {
     const { routes } = routesAndWarnings({
       '/s/src/app.ts': "import { feathers } from '@feathersjs/feathers';\nimport { koa, rest } from '@feathersjs/koa';\nimport { user } from './services/users/users';\nconst app = koa(feathers());\napp.configure(rest());\napp.configure(user);\n",
