@@ -169,6 +169,8 @@ const SCAN_TEXTS = {
     l10n.t('basePath {0} is not known statically: this Next.js app\'s route handlers are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
   nextBasePathEnv: (variable: string) =>
     l10n.t('basePath is {0} at build time, which the source does not set: this Next.js app\'s route handlers are shown without a basePath (if the image is built with one, list its routes with their full paths in x-runtime-drift.routes)', variable),
+  nextBasePathEnvFile: (variable: string, value: string, envFile: string) =>
+    l10n.t('basePath is {0} at build time: {1}, as the app\'s {2} sets it (next build loads that file); routes shown under it', variable, value, envFile),
   nitroBaseURL: (value: string) =>
     l10n.t('baseURL {0} is not known statically: this app\'s Nitro server routes are shown under … and not probed (list them with their full paths in x-runtime-drift.routes)', value),
   svelteKitBase: (value: string) =>

@@ -22,6 +22,7 @@ import { remixAppRoutes, remixLayout, type RemixLayout } from './remixRoutes';
 import { astroAppRoutes, astroLayout, type AstroLayout } from './astroRoutes';
 import { packageFolders } from './packageFolders';
 import { envPathNote, envPathValue, type ServiceEnv } from './settingGuardWarnings';
+import { parseDotenv } from '../compose/dotenv';
 
 /** What next.config says about where the app's routes are, and which files are routes. */
 export interface NextAppLayout {
@@ -42,7 +43,7 @@ const DEFAULT_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
 export async function nextAppLayout(fs: FsLike, dir: string, env?: ServiceEnv): Promise<NextAppLayout> {
   const layout: NextAppLayout = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   const config = await firstText(fs, dir, NEXT_CONFIG_FILES);
-  if (config) Object.assign(layout, configLayout(config.text, config.file, env));
+  if (config) Object.assign(layout, configLayout(config.text, config.file, env, await nextBuildEnvFiles(fs, dir)));
   const isDir = async (rel: string) => Boolean((await fs.stat(join(dir, ...rel.split('/'))))?.isDirectory);
   // Next.js reads src/app and src/pages only when the app's root has no app or pages folder.
   const [app, srcApp, pages, srcPages] = await Promise.all(NEXT_ROUTER_FOLDERS.map(isDir));
@@ -54,6 +55,29 @@ export async function nextAppLayout(fs: FsLike, dir: string, env?: ServiceEnv): 
   return layout;
 }
 
+/** The env files `next build` loads into process.env before it reads next.config, most binding first (a build runs as production). */
+const NEXT_BUILD_ENV_FILES = ['.env.production.local', '.env.local', '.env.production', '.env'];
+
+/**
+ * The variables the app's env files in `dir` set for `next build` (the first file setting one wins),
+ * `where` naming the file; undefined when none sets any. .env.development and .env.example are not
+ * loaded by a build.
+ */
+export async function nextBuildEnvFiles(fs: FsLike, dir: string): Promise<ServiceEnv | undefined> {
+  const values: Record<string, string> = {};
+  const where: Record<string, string> = {};
+  for (const name of NEXT_BUILD_ENV_FILES) {
+    const text = await fs.readFile(join(dir, name)).catch(() => undefined);
+    if (text === undefined) continue;
+    for (const [k, v] of Object.entries(parseDotenv(text))) {
+      if (Object.hasOwn(values, k)) continue;
+      values[k] = v;
+      where[k] = name;
+    }
+  }
+  return Object.keys(values).length > 0 ? { service: '', values, where } : undefined;
+}
+
 /**
  * basePath and pageExtensions from a next.config's text: a literal, an environment variable's
  * literal default (`process.env.BASE_PATH || ''`), also through a constant of the file. An
@@ -62,8 +86,10 @@ export async function nextAppLayout(fs: FsLike, dir: string, env?: ServiceEnv): 
  * is not known statically. An environment variable the service's environment sets (`env`: its
  * image's ENV, a build arg made ENV, and compose's environment, which a build run at start sees)
  * is that value, `||` taking the default in place of an empty one, with a note of where it is set.
+ * One it does not set but the app's env files do (`files`: nextBuildEnvFiles) is their value, as
+ * next build loads them, with a note naming the file.
  */
-export function configLayout(text: string, file: string, env?: ServiceEnv): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
+export function configLayout(text: string, file: string, env?: ServiceEnv, files?: ServiceEnv): Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^[ \t]*\/\/.*$/gm, '');
   const out: Pick<NextAppLayout, 'basePath' | 'extensions' | 'basePathWarning'> = { basePath: '', extensions: DEFAULT_EXTENSIONS };
   // `basePath: value`, or the shorthand `basePath,` of a constant named so.
@@ -77,9 +103,13 @@ export function configLayout(text: string, file: string, env?: ServiceEnv): Pick
     const envVar = /^(?:process\.)?env\.([\w$]+)$/.exec(value)?.[1];
     const line = code.slice(0, base.index).split('\n').length;
     const set = env && serviceSetting(value, env);
+    const fromFile = !set && files ? serviceSetting(value, files) : undefined;
     if (set && env) {
       out.basePath = set.value;
       out.basePathWarning = envPathNote(file, env, set.variable);
+    } else if (fromFile && files) {
+      out.basePath = fromFile.value;
+      out.basePathWarning = scanWarningText(file, { id: 'nextBasePathEnvFile', args: [fromFile.variable, fromFile.value === '' ? "''" : fromFile.value, files.where[fromFile.variable] ?? '.env'], line });
     } else if (literal) out.basePath = literal[2] ?? '';
     else if (envVar !== undefined) out.basePathWarning = scanWarningText(file, { id: 'nextBasePathEnv', args: [envVar], line });
     else {

@@ -114,6 +114,25 @@ suite('next.config', () => {
     assert.equal(configLayout("export default { basePath: process.env.WEB_BASE || '' }", '/w/next.config.ts', notGiven).basePath, '');
   });
 
+  test("basePath from an environment variable the app's env files set (.env.production, .env; not .env.development): that value, as next build loads them, unless the service's environment sets it", async () => {
+    const config = "const c = {\n  ...(process.env.PORTAL_BASE && { basePath: process.env.PORTAL_BASE }),\n}\nexport default c\n";
+    const fs = memFs({
+      '/w/p/next.config.ts': config,
+      '/w/p/.env.production': '# build settings\nPORTAL_BASE=/portal\n',
+      '/w/p/.env': 'PORTAL_BASE=/ignored\nOTHER=1\n',
+      '/w/p/app/api/ping/route.ts': '',
+      '/w/d/next.config.ts': config,
+      '/w/d/.env.development': 'PORTAL_BASE=/dev-only\n',
+      '/w/d/app/api/ping/route.ts': '',
+    });
+    const built = await nextAppLayout(fs, '/w/p');
+    assert.equal(built.basePath, '/portal');
+    assert.match(built.basePathWarning ?? '', /next\.config\.ts:2: basePath is PORTAL_BASE at build time: \/portal, as the app's \.env\.production sets it/);
+    assert.equal((await nextAppLayout(fs, '/w/d')).basePath, '');
+    const service = { service: 'web', values: { PORTAL_BASE: '/svc' }, where: { PORTAL_BASE: 'ENV of Dockerfile' } };
+    assert.equal((await nextAppLayout(fs, '/w/p', service)).basePath, '/svc');
+  });
+
   test('src/app and src/pages count only when the app root has neither app nor pages', async () => {
     const fs = memFs({ '/w/a/app/x/route.ts': '', '/w/a/src/pages/api/y.ts': '', '/w/b/src/app/x/route.ts': '', '/w/b/src/pages/api/y.ts': '', '/w/b/next.config.js': "module.exports = { basePath: '/b' }" });
     assert.deepEqual(await nextAppLayout(fs, '/w/a'), { basePath: '', extensions: ['tsx', 'ts', 'jsx', 'js'], appDir: 'app' });
