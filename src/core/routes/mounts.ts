@@ -407,6 +407,20 @@ export abstract class MountReader extends RouteHelperReader {
     return { plugin: call.arguments[0], encapsulated: encapsulate !== undefined && skipOuter(encapsulate).kind === ts.SyntaxKind.TrueKeyword };
   }
 
+  /**
+   * `const router = c.buildRoutes()` in the body of a loop over a literal list of instances
+   * (`for (const c of [new Plants(), new Seeds()])`, loops.ts binds `c` to each): the call, read
+   * for the element bound now (mountInstanceMethod), not the one name the file declares for all.
+   */
+  private loopInstanceCall(a: ts.Expression): ts.Expression {
+    const init = isIdentifier(a) ? this.decls.get(a.text) : undefined;
+    const call = init && isExpression(init) ? skipOuter(init) : undefined;
+    if (!call || !isCallExpression(call) || call.arguments.length > 0 || !isPropertyAccessExpression(call.expression)) return a;
+    const receiver = skipOuter(call.expression.expression);
+    const bound = isIdentifier(receiver) && this.scopes.some((sc) => sc.has(receiver.text)) ? this.heldNode(receiver.text) : undefined;
+    return bound && isNewExpression(bound) ? call : a;
+  }
+
   private boundTarget(a: ts.Expression, depth: number): ts.Expression {
     if (!isIdentifier(a)) return a;
     const bound = this.scopes.some((sc) => sc.has(a.text)) ? this.lookup(a.text) : undefined;
@@ -416,7 +430,7 @@ export abstract class MountReader extends RouteHelperReader {
   }
 
   protected mountTarget(arg: ts.Expression, prefix: ConstValue, mountedOn: string, line: number, depth = 0): void {
-    let a = this.boundTarget(skipOuter(arg), depth);
+    let a = this.loopInstanceCall(this.boundTarget(skipOuter(arg), depth));
     if (this.mountFastifyPlugin(a, prefix, mountedOn, line, depth)) return;
     // Express flattens arrays of handlers: `app.use('/api', [auth, router])`.
     if (isArrayLiteralExpression(a)) return a.elements.forEach((el) => this.mountTarget(el, prefix, mountedOn, line, depth + 1));
@@ -444,7 +458,7 @@ export abstract class MountReader extends RouteHelperReader {
     let made = isPropertyAccessExpression(a) ? skipOuter(a.expression) : a;
     if (isPropertyAccessExpression(made) && made.expression.kind === ts.SyntaxKind.ThisKeyword) made = thisAssigned(made, made.name.text) ?? made;
     // `const hub = new Hub(); app.use('/hub', hub.middleware)`: the instance the constant holds.
-    const instance = isPropertyAccessExpression(a) && isIdentifier(made) ? (this.decls.get(made.text) as ts.Node | undefined) : undefined;
+    const instance = isPropertyAccessExpression(a) && isIdentifier(made) ? this.heldNode(made.text) : undefined;
     if (instance && isNewExpression(instance)) made = instance;
     // `container.get(UsersApi).mount`: a dependency-injection container's instance of a class
     // (inversify's get, tsyringe's resolve, Nest's app.get) is read as that class's `new`.

@@ -587,13 +587,25 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * asks the class's own method.
    */
   protected instanceClassOf(e: ts.Expression): string | undefined {
-    const cls = receiverClass(e, (name) => this.decls.get(name) as ts.Node | undefined);
+    const cls = receiverClass(e, (name) => this.heldNode(name));
     const local = cls !== undefined ? (this.decls.get(cls) as ts.Node | undefined) : undefined;
     const imported = cls !== undefined && this.out.imports.some((i) => i.local === cls && PROJECT_SOURCE.test(i.source));
     if (cls === undefined || !(imported || (local !== undefined && isClassDeclaration(local)))) return undefined;
     const router = this.receiverOf(e);
     const madeOfClass = router !== undefined && this.out.routerMakers?.[router]?.maker === `new ${cls}`;
     return router !== undefined && this.routers.has(router) && !madeOfClass ? undefined : cls;
+  }
+
+  /**
+   * The code a name holds: a loop's variable bound to an element of a literal list (`for (const c
+   * of [new Plants(), new Seeds()])`, loops.ts) while that element is read, else its declaration's.
+   */
+  protected heldNode(name: string): ts.Node | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const hit = this.scopes[i]?.get(name);
+      if (hit !== undefined && 'pos' in hit) return hit as ts.Node;
+    }
+    return this.decls.get(name) as ts.Node | undefined;
   }
 
   /** A call in a route helper's own body whose arguments read the helper's parameters. */
