@@ -41,9 +41,10 @@ export const BUNDLERS = [
 
 /**
  * Build scripts that bundle a server into a few files (Vite's SSR build: https://vite.dev/guide/ssr#building-for-production;
- * Rsbuild and Rspack, webpack's kin; Razzle's server-rendered apps, webpack run for the server too: https://razzlejs.org).
+ * Rsbuild and Rspack, webpack's kin; Razzle's server-rendered apps, webpack run for the server too: https://razzlejs.org;
+ * pkgroll, rollup bundling the entries package.json's main/exports name from src to dist: https://github.com/privatenumber/pkgroll).
  */
-const SERVER_BUNDLE_SCRIPT = /\btsup\b|\bbackstage-cli\s+package\s+build\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\brsbuild\s+build\b|\brspack\s+build\b|\brazzle\s+build\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;
+const SERVER_BUNDLE_SCRIPT = /\btsup\b|\bpkgroll\b|\bbackstage-cli\s+package\s+build\b|\btsdown\b|\brolldown\b|\bncc\s+build\b|\besbuild\b[^&|;]*--bundle|\bwebpack\b|\brsbuild\s+build\b|\brspack\s+build\b|\brazzle\s+build\b|\bnest\s+build\b[^&|;]*--webpack|\bbun\s+build\b|\bvite\s+build\b[^&|;]*\s--ssr\b/;
 
 /**
  * What a script runs: a script that only runs another script of the package (`"build": "npm run
