@@ -18,6 +18,7 @@ import type { ScanMessage } from '../scanTexts';
 import { unknownSegmentsPath, type UnknownSegmentsPath } from './unknownSegments';
 import { CLASS_ROUTER, writtenName, type ExtractedRoute } from './extracted';
 import { fieldPathRoute } from './setterPaths';
+import { heldRouteVerbs } from './heldRoutes';
 import type { Scope } from './readerBase';
 
 /** The parsers of body-parser, also Express's own since 4.16: https://expressjs.com/en/api.html#express.json */
@@ -465,6 +466,8 @@ export abstract class RouterCallReader extends ReceiverReader {
       if (!m) break;
       chained.push([m, node.parent.name]);
     }
+    // `const item = router.route('/x'); item.get(...); item.put(...)`: the verbs called on the constant.
+    if (chained.length === 0) chained.push(...heldRouteVerbs(call));
     // An `.all(jwtdecode())` before the verbs of the same route is their middleware (Express's own
     // example: route('/book').all(fn calling next()).get(...).post(...)), not a route of every method.
     chained.forEach(([m, at], i) => {

@@ -327,6 +327,21 @@ suite('extractRoutesFromSource: Express, Fastify, Koa', () => {
     assert.deepEqual(routesOf(text), ['GET /books/:id @4', 'PUT /books/:id @5', 'DELETE /books/:id @6']);
   });
 
+  test('router.route(path) kept in a constant: the verbs called on the constant are its routes', () => {
+    const text = [
+      'const router = express.Router();', // 1
+      "const lamp = router.route('/rooms/:room/lamp');", // 2
+      'lamp.get(readLamp);', // 3
+      'lamp.all(mustOwnRoom).put(switchLamp);', // 4
+      'function later() {', // 5
+      '  lamp.delete(removeLamp);', // 6
+      '}', // 7
+      "let loose = router.route('/loose');", // 8
+      'loose.get(nothing);', // 9
+    ].join('\n');
+    assert.deepEqual(routesOf(text), ['GET /rooms/:room/lamp @3', 'PUT /rooms/:room/lamp @4', 'DELETE /rooms/:room/lamp @6']);
+  });
+
   test("a function of the file mounting a handler at the path it is given (app.use(routePath, (req, res) => ...)) answers every method at each call's path", () => {
     const text = [
       'const app = express();', // 1
