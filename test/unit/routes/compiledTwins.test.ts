@@ -19,6 +19,18 @@ suite('compiled copies committed beside their sources', () => {
     assert.deepEqual(routes, ['GET /api/items/:id']);
   });
 
+  test('an outDir named for the folder it compiles (dist-lib/ from lib/, allowJs): only lib/ is read', () => {
+    const lib = {
+      '/s/svc/lib/routes/items.js': ["const { Router } = require('express');", 'const router = Router();', "router.get('/:id', (q, s) => s.send(''));", 'module.exports = router;'].join('\n'),
+      '/s/svc/lib/index.ts': ["import express from 'express';", "import items from './routes/items';", 'const app = express();', "app.use('/api/items', items);", 'app.listen(3000);'].join('\n'),
+    };
+    const distLib = {
+      '/s/svc/dist-lib/routes/items.js': lib['/s/svc/lib/routes/items.js'],
+      '/s/svc/dist-lib/index.js': ['"use strict";', 'const express_1 = __importDefault(require("express"));', 'const items_1 = __importDefault(require("./routes/items"));', 'const app = (0, express_1.default)();', "app.use('/api/items', items_1.default);", 'app.listen(3000);'].join('\n'),
+    };
+    assert.deepEqual(collect({ ...lib, ...distLib }).routes, ['GET /api/items/:id']);
+  });
+
   test('compiled JavaScript with no TypeScript source beside it is still read', () => {
     const { routes } = collect(COMPILED);
     assert.ok(routes.some((r) => r.endsWith(':id')), routes.join(', '));
