@@ -360,7 +360,10 @@ class FileReader extends BunRoutesReader {
     if (isVariableDeclaration(node) && node.initializer && this.isExportedRoutesTree(node)) this.readRouterTree(node.initializer);
     if (isVariableDeclaration(node) || isAsExpression(node)) this.readTypedRoutingControllersOptions(node);
     if (isPropertyAssignment(node)) this.readMidwayGlobalPrefix(node);
-    if (isNewExpression(node)) this.readInversifyServer(node);
+    if (isNewExpression(node)) {
+      this.readInversifyServer(node);
+      this.readConstructorPassed(node);
+    }
     if (isIfStatement(node)) {
       // A branch a constant condition never takes registers nothing (`if (ENABLE_X)` with `const ENABLE_X = false`).
       const taken = constantCondition(node.expression, (this.flags ??= constantFlags(this.sf)));

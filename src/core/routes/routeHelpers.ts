@@ -537,10 +537,10 @@ export abstract class RouteHelperReader extends RouterCallReader {
    * Each argument of `call` that is a router made here (or, `params`, a parameter of an enclosing
    * function named as routers are) mounts the parameter at its position of `fn` (`fn#i`); true when one does.
    */
-  private mountPassedRouters(call: ts.CallExpression, fn: string, accept: (router: string) => boolean, params = false): boolean {
+  private mountPassedRouters(call: ts.CallExpression | ts.NewExpression, fn: string, accept: (router: string) => boolean, params = false): boolean {
     const line = this.line(call);
     let passed = false;
-    call.arguments.forEach((arg, i) => {
+    (call.arguments ?? []).forEach((arg, i) => {
       const a = skipOuter(arg);
       const router = isIdentifier(a) ? this.receiverOf(a) : undefined;
       const known = router !== undefined && (this.routers.has(router) || (params && isIdentifier(a) && CONVENTIONAL_RECEIVER.test(router) && isParameterOfEnclosing(call, a.text)));
@@ -549,6 +549,17 @@ export abstract class RouteHelperReader extends RouterCallReader {
       passed = true;
     });
     return passed;
+  }
+
+  /**
+   * `new ProductsRoute(apiRouter)` of a class imported or declared here: a router made here handed to
+   * its constructor mounts the router that constructor keeps it as (`new ProductsRoute#constructor#0`,
+   * fileExports.ts keptParams, resolved by collect.ts).
+   */
+  protected readConstructorPassed(node: ts.NewExpression): void {
+    const cls = skipOuter(node.expression);
+    if (!isIdentifier(cls) || !/^[A-Z]/.test(cls.text) || !(this.importedNames.has(cls.text) || this.decls.has(cls.text))) return;
+    this.mountPassedRouters(node, `new ${cls.text}#constructor`, (router) => router !== cls.text);
   }
 
   /**

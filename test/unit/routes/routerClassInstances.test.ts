@@ -110,3 +110,35 @@ suite('router class instances handed in by the caller', () => {
     ]);
   });
 });
+
+suite('a router handed to a class constructor that keeps it in a field', () => {
+  const GREENHOUSE = [
+    'class GreenhouseRoutes {',
+    '  constructor(router, label = "x") {',
+    '    this.router = router;',
+    '    this.label = label;',
+    '    this.register();',
+    '  }',
+    '  register() {',
+    "    this.router.get('/v1/plants', this.list.bind(this));",
+    "    this.router.put('/v1/plants/:plantId', this.water.bind(this));",
+    '  }',
+    '  list(req, res) { res.json([]); }',
+    '  water(req, res) { res.end(); }',
+    '}',
+    'export default GreenhouseRoutes;',
+  ].join('\n');
+  const API = ["import express from 'express';", "import GreenhouseRoutes from './routes/greenhouse';", 'const api = express.Router();', 'new GreenhouseRoutes(api);', 'export default api;'].join('\n');
+  const SERVER = ["import express from 'express';", "import api from './api';", 'const app = express();', "app.use('/api', api);", 'app.listen(3000);'].join('\n');
+
+  test('new Routes(apiRouter): the routes the class declares on this.router are under the mount of apiRouter', () => {
+    const { routes } = collect({ '/g/src/routes/greenhouse.js': GREENHOUSE, '/g/src/api.js': API, '/g/src/server.js': SERVER });
+    assert.deepEqual(routes, ['GET /api/v1/plants', 'PUT /api/v1/plants/:plantId']);
+  });
+
+  test('a class given no router (new Routes(config)) mounts nothing', () => {
+    const api = API.replace('new GreenhouseRoutes(api);', "new GreenhouseRoutes({ label: 'y' });");
+    const { routes } = collect({ '/g/src/routes/greenhouse.js': GREENHOUSE, '/g/src/api.js': api, '/g/src/server.js': SERVER });
+    assert.ok(!routes.some((r) => r.startsWith('GET /api/')), routes.join(', '));
+  });
+});
