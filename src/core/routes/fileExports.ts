@@ -6,6 +6,7 @@ import ts from './compiler';
 import { forEachChild, isConstructorDeclaration, isArrayBindingPattern, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassDeclaration, isConditionalExpression, isEnumDeclaration, isExportAssignment, isExportDeclaration, isExpression, isExpressionStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isFunctionTypeNode, isIdentifier, isSourceFile, isMethodDeclaration, isNamedExports, isNamespaceExport, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTypeReferenceNode, isVariableStatement } from './tsNodes';
 import { joinRoutePath } from './joinPath';
 import { instanceFields } from './classInstances';
+import { thisAssignment } from './memberGuards';
 import { ANY_ARGS, ARG, CALLED, CALLED_TEMPLATE, DEFAULT_CALL, DEFAULT_OBJECT, NEW, SPREAD, argRef, literalOf, propOf, str, unknownIn, type ConstValue } from './values';
 import { JOINED_ARGS, joinedValue, joinsArguments } from './pathFunctions';
 import { isEmptyObject } from './mergedObjects';
@@ -861,26 +862,6 @@ function isListCall(e: ts.Expression): boolean {
 }
 
 /** `class UsersApi { mount = async (fastify) => { fastify.get(...) } }`, mounted as `new UsersApi().mount`: each member's router parameters, by `Class#member`. */
-/**
- * A constructor keeping a router it is given in a field its methods declare routes on
- * (`constructor(router) { this.router = router; this.registerRoutes(); }`, `this.router.get(...)`
- * elsewhere in the class): `Class#constructor` -> that field's router (`this.router`) at the
- * parameter's position, '' for the others. The caller's `new Class(apiRouter)` mounts it.
- */
-function keptParams(st: ts.ClassDeclaration, declared: ReadonlySet<string>): Record<string, string[]> {
-  const ctor = st.name ? st.members.find(isConstructorDeclaration) : undefined;
-  if (!st.name || !ctor?.body) return {};
-  const kept = new Map<string, string>();
-  for (const stmt of ctor.body.statements) {
-    const e = isExpressionStatement(stmt) ? stmt.expression : undefined;
-    if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isIdentifier(e.right)) continue;
-    const left = e.left;
-    if (isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && declared.has(`this.${left.name.text}`)) kept.set(e.right.text, `this.${left.name.text}`);
-  }
-  const names = ctor.parameters.map((p) => (isIdentifier(p.name) ? (kept.get(p.name.text) ?? '') : ''));
-  return names.some((n) => n !== '') ? { [`${st.name.text}#constructor`]: names } : {};
-}
-
 function memberParams(st: ts.ClassDeclaration, params: (fn: ts.SignatureDeclarationBase) => string[] | undefined, fns: Map<string, ts.SignatureDeclarationBase>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (!st.name) return out;
@@ -893,4 +874,22 @@ function memberParams(st: ts.ClassDeclaration, params: (fn: ts.SignatureDeclarat
     fns.set(`${st.name.text}#${m.name.text}`, fn);
   }
   return out;
+}
+
+/**
+ * A constructor keeping a router it is given in a field its methods declare routes on
+ * (`constructor(router) { this.router = router; this.registerRoutes(); }`, `this.router.get(...)`
+ * elsewhere in the class): `Class#constructor` -> that field's router (`this.router`) at the
+ * parameter's position, '' for the others. The caller's `new Class(apiRouter)` mounts it.
+ */
+function keptParams(st: ts.ClassDeclaration, declared: ReadonlySet<string>): Record<string, string[]> {
+  const ctor = st.name ? st.members.find(isConstructorDeclaration) : undefined;
+  if (!st.name || !ctor?.body) return {};
+  const kept = new Map<string, string>();
+  for (const stmt of ctor.body.statements) {
+    const a = thisAssignment(stmt);
+    if (a && isIdentifier(a.value) && declared.has(`this.${a.field}`)) kept.set(a.value.text, `this.${a.field}`);
+  }
+  const names = ctor.parameters.map((p) => (isIdentifier(p.name) ? (kept.get(p.name.text) ?? '') : ''));
+  return names.some((n) => n !== '') ? { [`${st.name.text}#constructor`]: names } : {};
 }

@@ -105,14 +105,18 @@ function ownMembers(st: ts.ClassDeclaration): string[] {
   const names = new Set<string>();
   for (const m of st.members) {
     if ((isPropertyDeclaration(m) || isMethodDeclaration(m) || isGetAccessorDeclaration(m)) && isIdentifier(m.name)) names.add(m.name.text);
-    if (isConstructorDeclaration(m) && m.body) for (const s of m.body.statements) assignedThisMember(s, names);
+    if (isConstructorDeclaration(m) && m.body) for (const s of m.body.statements) {
+      const field = thisAssignment(s)?.field;
+      if (field !== undefined) names.add(field);
+    }
   }
   return [...names];
 }
 
-function assignedThisMember(s: ts.Statement, names: Set<string>): void {
+/** A statement `this.field = value;` (a constructor's, say): the field and the value. */
+export function thisAssignment(s: ts.Statement): { field: string; value: ts.Expression } | undefined {
   const e = isExpressionStatement(s) ? s.expression : undefined;
-  if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  if (!e || !isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   const left = e.left;
-  if (isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) names.add(left.name.text);
+  return isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword ? { field: left.name.text, value: e.right } : undefined;
 }
