@@ -496,8 +496,9 @@ async function describeProject(fs: FsLike, dir: string, rootPkg: PackageInfo | u
  * `pnpm run build auth` through a script that runs `nest build`; an image building none starts one
  * (`nest start auth`, `npm run start:dev auth` through a script running `nest start --watch`), by
  * the compose service's command or the image's own. The app the Dockerfile builds (of several built,
- * the one started, else the first), else the one started, speaks for the nest-cli.json: its sourceRoot, and its compilerOptions (tsConfigPath) over the
- * workspace's (webpack). Without such a command the workspace's default app stands.
+ * the one started, else the first), else the one started, speaks for the nest-cli.json: its
+ * sourceRoot, and its compilerOptions (tsConfigPath) over the workspace's (webpack). Without such a
+ * command the workspace's default app stands.
  */
 function nestCliAppBuilt(project: BuildProject, df: Dockerfile, command?: string[]): BuildProject {
   const apps = objectField(project.nestCli, 'projects');
